@@ -1,0 +1,25 @@
+import { resolve } from 'node:path'
+import { defineConfig } from 'electron-vite'
+import react from '@vitejs/plugin-react'
+
+export default defineConfig({
+  main: {
+    // Dependencies stay in node_modules (keytar is native; electron-store and
+    // hono load fine from there), so the main bundle is only our code.
+    build: { externalizeDeps: true },
+    resolve: { alias: { '@shared': resolve('src/shared') } },
+  },
+  preload: {
+    // The preload runs sandboxed: it can require only `electron`, so every
+    // import is bundled into the single file.
+    build: {
+      externalizeDeps: false,
+      rollupOptions: { external: ['electron'], output: { format: 'cjs', entryFileNames: '[name].js' } },
+    },
+    resolve: { alias: { '@shared': resolve('src/shared') } },
+  },
+  renderer: {
+    resolve: { alias: { '@shared': resolve('src/shared'), '@renderer': resolve('src/renderer/src') } },
+    plugins: [react()],
+  },
+})

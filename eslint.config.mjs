@@ -1,0 +1,52 @@
+import js from '@eslint/js'
+import tseslint from 'typescript-eslint'
+import reactHooks from 'eslint-plugin-react-hooks'
+import globals from 'globals'
+import prettier from 'eslint-config-prettier'
+
+const electronImport = {
+  paths: [
+    {
+      name: 'electron',
+      message:
+        'Only the thin Electron shell (src/main/shell) and the preload import electron. Services take what they need as parameters.',
+    },
+  ],
+}
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'docs/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-empty': ['error', { allowEmptyCatch: false }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+    },
+  },
+  {
+    files: ['src/renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': ['error', { paths: [...electronImport.paths] , patterns: ['node:*'] }],
+    },
+  },
+  // Layering: shared code and services never import electron (VS Code's
+  // code-layering idea). Only the shell and the preload may.
+  {
+    files: ['src/shared/**/*.ts', 'src/sandbox/**/*.ts', 'src/main/**/*.ts'],
+    ignores: ['src/main/shell/**'],
+    rules: { 'no-restricted-imports': ['error', electronImport] },
+  },
+  {
+    files: ['src/shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: electronImport.paths, patterns: ['node:*'] }],
+    },
+  },
+  prettier,
+)

@@ -1,0 +1,298 @@
+/**
+ * The bridge contract: every channel between the renderer and main, with the
+ * schema of its argument and the type of its result.
+ *
+ * - main validates every argument with `invokeContract[name].args` before a
+ *   handler sees it (src/main/ipc);
+ * - the preload exposes one named function per channel (src/preload);
+ * - the renderer calls those through a typed client (src/renderer/src/bridge).
+ *
+ * Every call resolves to a `BridgeResult`: errors cross the bridge as typed
+ * values the UI can show, never as thrown Electron errors (whose messages
+ * Electron rewrites and whose types it drops).
+ *
+ * How to add a channel: add its name to `channels.ts`, its entry below, its
+ * handler in src/main/ipc/handlers.ts. The preload and the renderer client
+ * pick it up from the types.
+ */
+import { z } from 'zod'
+import type { Conversation, Message, MessagesPage, User } from '../api/schemas'
+import { archivedFilterSchema, orderByFields, REPLY_MAX_LENGTH } from '../api/schemas'
+import type { EventChannel, InvokeChannel } from './channels'
+
+// ---- Errors ----------------------------------------------------------------
+
+export const bridgeErrorKinds = [
+  /** The renderer sent an argument that does not match the contract. */
+  'invalid_argument',
+  /** The API key was refused (401): the account needs a new key. */
+  'unauthorized',
+  /** The conversation or user is gone (404). */
+  'not_found',
+  /** The server refused our request as malformed (400): a bug on our side. */
+  'bad_request',
+  /** Too many requests (429): wait `retryAfterMs`. */
+  'rate_limited',
+  /** The server or a service behind it is down (502/503), after retries. */
+  'unavailable',
+  /** No answer: DNS, refused connection, dropped socket. */
+  'network',
+  /** The server did not answer in time. */
+  'timeout',
+  /** The server answered something that does not match the contract. */
+  'invalid_response',
+  /** No OS keychain (Secret Service) is available to keep the key. */
+  'keychain_unavailable',
+  /** The call needs an account and none is connected. */
+  'no_account',
+  /** Anything else: a bug. The message says what happened. */
+  'internal',
+] as const
+export type BridgeErrorKind = (typeof bridgeErrorKinds)[number]
+
+export interface BridgeError {
+  kind: BridgeErrorKind
+  /** A sentence a support agent can read. */
+  message: string
+  /** For `rate_limited`: how long to wait. */
+  retryAfterMs?: number
+  /** For `bad_request`/`invalid_response`/`internal`: the technical detail. */
+  detail?: string
+}
+
+export type BridgeResult<T> = { ok: true; value: T } | { ok: false; error: BridgeError }
+
+// ---- Settings the renderer may see and change -----------------------------
+
+export const themePreferenceSchema = z.enum(['light', 'dark', 'system'])
+export type ThemePreference = z.infer<typeof themePreferenceSchema>
+
+const clockTimeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time as HH:MM')
+
+export const cannedReplySchema = z.object({
+  shortcut: z
+    .string()
+    .min(1)
+    .max(32)
+    .regex(/^[\w-]+$/, 'letters, digits, - and _ only'),
+  text: z.string().min(1).max(REPLY_MAX_LENGTH),
+})
+export type CannedReply = z.infer<typeof cannedReplySchema>
+
+export const notificationSettingsSchema = z.object({
+  /** New inbound message on a conversation assigned to me. */
+  inboundMine: z.boolean(),
+  /** New inbound message on an unassigned conversation. */
+  inboundUnassigned: z.boolean(),
+  /** New inbound message on any conversation (includes teammates'). */
+  inboundAll: z.boolean(),
+  /** A conversation newly assigned to me by someone else. */
+  assignedToMe: z.boolean(),
+  sound: z.boolean(),
+  doNotDisturb: z.boolean(),
+  /** Quiet hours, local time; `from` > `to` spans midnight. */
+  dndSchedule: z.object({
+    enabled: z.boolean(),
+    from: clockTimeSchema,
+    to: clockTimeSchema,
+  }),
+})
+export type NotificationSettings = z.infer<typeof notificationSettingsSchema>
+
+export const rendererSettingsSchema = z.object({
+  theme: themePreferenceSchema,
+  /** Who "Mine" means: the agent picks themself from the assignable users. */
+  meUserId: z.string().min(1).nullable(),
+  closeToTray: z.boolean(),
+  notifications: notificationSettingsSchema,
+  cannedReplies: z.array(cannedReplySchema).max(200),
+})
+export type RendererSettings = z.infer<typeof rendererSettingsSchema>
+
+export const settingsPatchSchema = rendererSettingsSchema
+  .extend({ notifications: notificationSettingsSchema.partial() })
+  .partial()
+  .strict()
+export type SettingsPatch = z.infer<typeof settingsPatchSchema>
+
+// ---- App state ---------------------------------------------------------------
+
+export interface AccountSummary {
+  /** `demo`: the bundled sandbox running inside the app. */
+  kind: 'demo' | 'remote'
+  baseUrl: string
+  /** Where the key lives: the OS keychain, or memory for this session only. */
+  keyStorage: 'keychain' | 'session'
+}
+
+export interface KeychainStatus {
+  available: boolean
+  /** Why not, in words, when unavailable. */
+  reason?: string
+}
+
+export interface AppState {
+  account: AccountSummary | null
+  keychain: KeychainStatus
+  settings: RendererSettings
+  /** Set when the saved account needs attention (a refused key at start). */
+  accountProblem: BridgeError | null
+  platform: string
+  version: string
+}
+
+// ---- Sync, outbox, drafts ---------------------------------------------------
+
+export interface SyncStatus {
+  state: 'idle' | 'syncing' | 'offline' | 'backoff' | 'auth_required' | 'stopped'
+  /** The last sync that succeeded, ISO. */
+  lastSyncedAt: string | null
+  /** The error behind `backoff`/`offline`/`auth_required`. */
+  error: BridgeError | null
+  /** When the next attempt is due, ISO. */
+  nextAttemptAt: string | null
+}
+
+export type OutboxState =
+  /** On disk, not yet sent (or waiting to be retried). */
+  | 'pending'
+  /** A POST is in flight. */
+  | 'sending'
+  /** The server accepted it (202): `messageId` is known. */
+  | 'accepted'
+  /** The server refused it for good (400/404): the agent decides. */
+  | 'failed'
+
+export interface OutboxEntry {
+  /** Made by the renderer; lets the UI match its optimistic bubble. */
+  clientId: string
+  chatId: string
+  text: string
+  state: OutboxState
+  createdAt: string
+  attempts: number
+  messageId: number | null
+  error: BridgeError | null
+}
+
+export interface ConversationsChangedEvent {
+  /** Conversations new or changed since the last event (archived included). */
+  upserted: Conversation[]
+  /** True when this is a full list: anything not in it is gone. */
+  full: boolean
+  /** Sum of unreadCount over active conversations, as the badge shows it. */
+  unreadTotal: number
+}
+
+export interface MessagesChangedEvent {
+  chatId: string
+  /** New messages, or known ones whose status changed. Ascending id. */
+  messages: Message[]
+}
+
+// ---- The contract ------------------------------------------------------------
+
+const none = z.undefined()
+const chatIdArg = z.object({ chatId: z.string().min(1).max(200) }).strict()
+
+/** A phantom carrier for a channel's result type: zod checks the argument,
+ * TypeScript carries the result. */
+interface InvokeSpec<Args extends z.ZodType, Result> {
+  args: Args
+  result?: Result
+}
+const spec = <Result>() => {
+  return <Args extends z.ZodType>(args: Args): InvokeSpec<Args, Result> => ({ args })
+}
+
+export const listConversationsArgsSchema = z
+  .object({
+    archived: archivedFilterSchema.optional(),
+    channelIds: z.array(z.string().min(1)).max(50).optional(),
+    dateFrom: z.iso.datetime({ offset: true }).optional(),
+    unreadOnly: z.boolean().optional(),
+    orderBy: z
+      .string()
+      .refine((value) => orderByFields.includes(value.replace(/^[-+]/, '') as (typeof orderByFields)[number]), {
+        message: `one of ${orderByFields.join(', ')}, prefixed with - or +`,
+      })
+      .optional(),
+  })
+  .strict()
+export type ListConversationsArgs = z.infer<typeof listConversationsArgsSchema>
+
+export const invokeContract = {
+  getAppState: spec<AppState>()(none),
+  connectAccount: spec<AccountSummary>()(
+    z
+      .object({
+        baseUrl: z.string().trim().min(1, 'Enter the API address').max(2048),
+        apiKey: z.string().trim().min(1, 'Enter the API key').max(4096),
+        /** `session`: the user chose to keep the key in memory only. */
+        keyStorage: z.enum(['keychain', 'session']).default('keychain'),
+      })
+      .strict(),
+  ),
+  startDemo: spec<AccountSummary>()(none),
+  removeAccount: spec<null>()(none),
+  updateSettings: spec<RendererSettings>()(settingsPatchSchema),
+  listConversations: spec<Conversation[]>()(listConversationsArgsSchema),
+  getMessages: spec<MessagesPage>()(
+    chatIdArg.extend({
+      idFrom: z.number().int().min(1).optional(),
+      idTo: z.number().int().min(1).optional(),
+    }),
+  ),
+  markRead: spec<null>()(chatIdArg),
+  archive: spec<null>()(chatIdArg),
+  unarchive: spec<null>()(chatIdArg),
+  assign: spec<null>()(chatIdArg.extend({ userId: z.string().min(1).max(200) })),
+  unassign: spec<null>()(chatIdArg),
+  listUsers: spec<User[]>()(none),
+  sendReply: spec<OutboxEntry>()(
+    chatIdArg.extend({
+      clientId: z.string().min(8).max(64),
+      text: z.string().trim().min(1, 'The reply is empty').max(REPLY_MAX_LENGTH),
+    }),
+  ),
+  listOutbox: spec<OutboxEntry[]>()(none),
+  retryOutboxEntry: spec<OutboxEntry>()(z.object({ clientId: z.string().min(1) }).strict()),
+  discardOutboxEntry: spec<null>()(z.object({ clientId: z.string().min(1) }).strict()),
+  getDrafts: spec<Record<string, string>>()(none),
+  setDraft: spec<null>()(chatIdArg.extend({ text: z.string().max(REPLY_MAX_LENGTH * 4) })),
+  /** Which conversation the agent is looking at (null: none), so main can
+   * stay quiet about it while the window has focus. */
+  setFocusedConversation: spec<null>()(z.object({ chatId: z.string().min(1).nullable() }).strict()),
+  openExternal: spec<null>()(z.object({ url: z.string().min(1).max(8192) }).strict()),
+} satisfies Record<InvokeChannel, InvokeSpec<z.ZodType, unknown>>
+
+export type InvokeArgs<C extends InvokeChannel> = z.input<(typeof invokeContract)[C]['args']>
+export type InvokeParsedArgs<C extends InvokeChannel> = z.output<(typeof invokeContract)[C]['args']>
+export type InvokeResult<C extends InvokeChannel> = Exclude<(typeof invokeContract)[C]['result'], undefined>
+
+/** Payload of each push event. */
+export interface EventPayloads {
+  appStateChanged: AppState
+  conversationsChanged: ConversationsChangedEvent
+  messagesChanged: MessagesChangedEvent
+  syncStatus: SyncStatus
+  outboxChanged: OutboxEntry[]
+  openConversation: { chatId: string }
+}
+// Compile-time check: one payload per event channel, no more, no less.
+type _EveryEventHasAPayload = [EventChannel] extends [keyof EventPayloads]
+  ? [keyof EventPayloads] extends [EventChannel]
+    ? true
+    : never
+  : never
+export const everyEventHasAPayload: _EveryEventHasAPayload = true
+
+/** What the preload exposes as `window.inboxDesk`. */
+export type InboxDeskBridge = {
+  [C in InvokeChannel]: (
+    ...args: undefined extends InvokeArgs<C> ? [arg?: InvokeArgs<C>] : [arg: InvokeArgs<C>]
+  ) => Promise<BridgeResult<InvokeResult<C>>>
+} & {
+  /** Subscribe to a push event; returns the unsubscribe function. */
+  on<E extends EventChannel>(event: E, listener: (payload: EventPayloads[E]) => void): () => void
+}
