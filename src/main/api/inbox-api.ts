@@ -1,0 +1,55 @@
+/**
+ * What the rest of main needs from the Inbox API: one method per operation of
+ * `docs/inbox-api.yaml`. `createInboxClient` (./client.ts) implements it over
+ * HTTP; the sync engine, outbox and IPC handlers depend on this interface only.
+ */
+import type {
+  Conversation,
+  GetMessagesQuery,
+  ListConversationsQuery,
+  MessagesPage,
+  SendReplyResponse,
+  User,
+} from '../../shared/api/schemas'
+import type { BridgeErrorKind } from '../../shared/ipc/contract'
+
+export interface InboxApi {
+  listConversations(query?: ListConversationsQuery): Promise<Conversation[]>
+  getMessages(chatId: string, query?: GetMessagesQuery): Promise<MessagesPage>
+  /** Never retried blindly: a failure after the request was sent is `ambiguous`. */
+  sendReply(chatId: string, text: string): Promise<SendReplyResponse>
+  markRead(chatId: string): Promise<void>
+  archive(chatId: string): Promise<void>
+  unarchive(chatId: string): Promise<void>
+  listAssignableUsers(): Promise<User[]>
+  assign(chatId: string, userId: string): Promise<void>
+  unassign(chatId: string): Promise<void>
+}
+
+/** Every failure of an Inbox API call. `kind` says what the UI should do. */
+export class ApiError extends Error {
+  override readonly name = 'ApiError'
+  constructor(
+    readonly kind: Extract<
+      BridgeErrorKind,
+      'unauthorized' | 'not_found' | 'bad_request' | 'rate_limited' | 'unavailable' | 'network' | 'timeout' | 'invalid_response'
+    >,
+    message: string,
+    readonly details: {
+      /** HTTP status, when the server answered. */
+      status?: number
+      /** From `Retry-After`, for 429. */
+      retryAfterMs?: number
+      /** The server's own `{error:{code,message}}`, when it sent one. */
+      serverCode?: string
+      serverMessage?: string
+      /** True when the request may have been processed although no answer
+       * arrived (timeout or dropped connection after sending). The outbox
+       * checks the thread before sending such a reply again. */
+      ambiguous?: boolean
+      operation?: string
+    } = {},
+  ) {
+    super(message)
+  }
+}
