@@ -1,0 +1,79 @@
+/**
+ * The seam between the Electron shell (src/main/shell) and everything else in
+ * main. The shell builds these adapters from Electron APIs and hands them to
+ * `createMainCore` (./index.ts); tests build them from plain Node pieces.
+ * Nothing on this side of the seam imports electron.
+ */
+import type { EventChannel } from '../../shared/ipc/channels'
+import type { BridgeResult, EventPayloads } from '../../shared/ipc/contract'
+
+/** A persisted key/value store: electron-store in the app, `conf` in tests
+ * (electron-store is a subclass of conf). */
+export interface KeyValueStore<T extends Record<string, unknown>> {
+  get<K extends keyof T>(key: K): T[K]
+  set<K extends keyof T>(key: K, value: T[K]): void
+  delete<K extends keyof T>(key: K): void
+  readonly path: string
+}
+
+export interface NativeNotificationRequest {
+  /** One per conversation: a newer notification with the same tag replaces the older. */
+  tag: string
+  title: string
+  body: string
+  chatId: string
+  /** Play no sound (the user turned sounds off, or they are throttled). */
+  silent: boolean
+}
+
+export interface ShellAdapters {
+  /** Electron's `net.fetch` in the app (system proxy and certificates); Node's fetch in tests. */
+  fetch: typeof fetch
+  /** Electron's userData folder: where settings, outbox and sync state live. */
+  userDataDir: string
+  appVersion: string
+  platform: NodeJS.Platform
+  /** Opens a URL in the user's browser. Core calls it only after its scheme allowlist. */
+  openExternal(url: string): Promise<void>
+  /** Pushes an event to the renderer (webContents.send on our window, if any). */
+  emit<E extends EventChannel>(event: E, payload: EventPayloads[E]): void
+  /** Shows a native notification; the shell calls `core.notificationClicked(chatId)` on click. */
+  showNotification(request: NativeNotificationRequest): void
+  /** Dock/launcher badge, Windows overlay, tray image and tooltip. */
+  setUnreadTotal(total: number): void
+  /** Tray menu state. */
+  setDoNotDisturb(enabled: boolean): void
+}
+
+export interface MainCore {
+  /** Validates `rawArg` against the bridge contract and runs the handler.
+   * Never throws: every failure is a `BridgeResult` error the UI can show. */
+  invoke(channel: string, rawArg: unknown): Promise<BridgeResult<unknown>>
+  /** Loads the saved account (if any) and starts syncing. */
+  start(): Promise<void>
+  /** Stops timers, the demo sandbox and in-flight work. */
+  stop(): Promise<void>
+  /** Window focus in/out: faster polling when focused, and notification quieting. */
+  setWindowFocused(focused: boolean): void
+  /** powerMonitor suspend/resume and online/offline. */
+  setSystemAwake(awake: boolean): void
+  setOnline(online: boolean): void
+  /** A native notification was clicked: ask the renderer to open that conversation. */
+  notificationClicked(chatId: string): void
+  /** The tray menu's do-not-disturb item. */
+  setDoNotDisturb(enabled: boolean): void
+  isDoNotDisturb(): boolean
+  /** Whether closing the window hides it to the tray (a setting). */
+  shouldCloseToTray(): boolean
+  /** The saved window bounds, and saving them. */
+  getWindowBounds(): WindowBounds | null
+  saveWindowBounds(bounds: WindowBounds): void
+}
+
+export interface WindowBounds {
+  x: number
+  y: number
+  width: number
+  height: number
+  maximized: boolean
+}
