@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest'
+import { computeUnreadTotal, createUnreadTotalPublisher } from './unread'
+
+describe('computeUnreadTotal', () => {
+  it('sums unread counts of active conversations only', () => {
+    expect(
+      computeUnreadTotal([
+        { unreadCount: 3, archived: false },
+        { unreadCount: 4, archived: true },
+        { unreadCount: 0, archived: false },
+        { unreadCount: 2, archived: false },
+      ]),
+    ).toBe(5)
+    expect(computeUnreadTotal([])).toBe(0)
+  })
+})
+
+describe('createUnreadTotalPublisher', () => {
+  it('pushes a total only when it changes', () => {
+    const pushed: number[] = []
+    const publisher = createUnreadTotalPublisher((total) => pushed.push(total))
+    expect(publisher.current()).toBeNull()
+    publisher.update(0)
+    publisher.update(0)
+    publisher.update(3)
+    publisher.update(3)
+    publisher.update(0)
+    expect(pushed).toEqual([0, 3, 0])
+    expect(publisher.current()).toBe(0)
+  })
+})
