@@ -1,0 +1,187 @@
+/**
+ * The sandbox's state and everything that changes it: the store, the clock,
+ * delivery progression, simulated inbound traffic, fault rules and the
+ * request log. The HTTP layer (./http) only validates and translates.
+ */
+import type { SandboxClock } from './clock'
+import { DeliverySimulator, REPLY_WINDOW_MS } from './delivery'
+import { FaultRules } from './faults'
+import { RateLimiter } from './rate-limit'
+import { loadBulk } from './seed/bulk'
+import { demoSeed } from './seed/demo'
+import { loadConversations } from './seed/load'
+import { pick, seededRandom } from './seed/random'
+import { SandboxStore, type AccountState, type StoredConversation, type StoredMessage } from './store'
+
+export type SeedSpec = 'demo' | 'empty' | { conversations: number; messagesPerConversation: number }
+
+export interface RequestLogEntry {
+  method: string
+  path: string
+  /** The raw query string without `?` (empty when none): what the client sent, `+` and all. */
+  query: string
+  status: number
+  /** Bytes of the response body. */
+  bytes: number
+  /** Name of the account the key belongs to; null when the key was missing or unknown. */
+  account: string | null
+  /** Sandbox-clock time the request arrived. */
+  at: string
+  /** True when a drop-after-commit fault destroyed the socket instead of answering. */
+  dropped?: boolean
+}
+
+export interface WorldOptions {
+  deliveryMs: number
+  rateLimit?: number
+  trafficPerMinute: number
+  log: (line: string) => void
+}
+
+const TRAFFIC_TEXTS = [
+  'Hi, any update on my order?',
+  'Is anyone there? 👀',
+  'Thanks, that worked!',
+  'Can I change the delivery address?',
+  '¿Hay novedades sobre mi pedido?',
+  'Bonjour, je n’ai toujours rien reçu.',
+  'Hallo, wann kommt mein Paket?',
+  'مرحبا، هل من جديد بخصوص طلبي؟',
+  'אפשר לקבוע תור לשבוע הבא?',
+  'I need to move my appointment to Friday, is that possible?',
+  'The refund still has not arrived 😕',
+  'Ok 👍',
+  'Where can I see my invoice? https://example.com/account/orders',
+  'Please call me back when you can.',
+]
+
+const TRAFFIC_NAMES = [
+  'Alex Morgan',
+  'Rosa Delgado',
+  'Hiro Nakamura',
+  'Amina Yusuf',
+  'Pierre Laurent',
+  '',
+  'Sara Nilsen',
+  'Omar Farouk',
+]
+
+export class SandboxWorld {
+  readonly store: SandboxStore
+  readonly faults = new FaultRules()
+  readonly rateLimiter: RateLimiter | undefined
+  private readonly delivery: DeliverySimulator
+  private requestLog: RequestLogEntry[] = []
+  private trafficTimer: NodeJS.Timeout | undefined
+  private readonly trafficRandom = seededRandom(99)
+  private trafficPhoneCounter = 0
+
+  constructor(
+    readonly clock: SandboxClock,
+    private readonly options: WorldOptions,
+  ) {
+    this.store = new SandboxStore(clock)
+    this.delivery = new DeliverySimulator(this.store, options.deliveryMs)
+    this.rateLimiter = options.rateLimit ? new RateLimiter(options.rateLimit) : undefined
+  }
+
+  /** Replaces every account's data; keeps keys and users; clears faults, request log and pending deliveries. */
+  reset(seed: SeedSpec): void {
+    this.delivery.stop()
+    this.faults.clear()
+    this.rateLimiter?.clear()
+    this.requestLog = []
+    this.clock.resetOffset()
+    this.store.clear()
+    if (seed === 'demo') {
+      const now = this.clock.now()
+      for (const state of this.store.accounts) loadConversations(this.store, state, demoSeed(state.definition, now))
+    } else if (typeof seed === 'object') {
+      loadBulk(this.store, seed.conversations, seed.messagesPerConversation)
+    }
+  }
+
+  logRequest(entry: RequestLogEntry): void {
+    this.requestLog.push(entry)
+  }
+
+  requests(): readonly RequestLogEntry[] {
+    return this.requestLog
+  }
+
+  /** A contact writes: the message lands, the conversation unarchives and its unread count rises. */
+  receiveInbound(conversation: StoredConversation, text: string): StoredMessage {
+    const message = this.store.appendMessage(conversation, {
+      direction: 'inbound',
+      text,
+      date: this.clock.now(),
+      status: 'received',
+    })
+    conversation.unreadCount++
+    conversation.archived = false
+    this.store.touch(conversation)
+    return message
+  }
+
+  /** Queues an agent's reply. The WhatsApp window is judged now, at acceptance. */
+  sendReply(conversation: StoredConversation, text: string): StoredMessage {
+    const now = this.clock.now()
+    const windowClosed =
+      conversation.channel.type === 'whatsapp' &&
+      (conversation.lastInboundDate === null || now - conversation.lastInboundDate > REPLY_WINDOW_MS)
+    const message = this.store.appendMessage(conversation, {
+      direction: 'outbound',
+      text,
+      date: now,
+      status: 'queued',
+      authorId: null,
+    })
+    this.store.touch(conversation)
+    this.delivery.track(conversation, message, windowClosed)
+    return message
+  }
+
+  /** Simulated inbound traffic: N messages a minute on random conversations, new ones and archived ones included. */
+  startTraffic(): void {
+    const perMinute = this.options.trafficPerMinute
+    if (!(perMinute > 0)) return
+    this.trafficTimer = setInterval(() => this.simulateOneInbound(), Math.max(10, 60_000 / perMinute))
+    this.trafficTimer.unref()
+  }
+
+  private simulateOneInbound(): void {
+    const random = this.trafficRandom
+    const state = pick(random, this.store.accounts)
+    const text = pick(random, TRAFFIC_TEXTS)
+    const roll = random()
+    const conversations = [...state.conversations.values()]
+    let conversation: StoredConversation | undefined
+    if (roll < 0.15 || conversations.length === 0) {
+      conversation = this.newTrafficConversation(state)
+    } else if (roll < 0.3) {
+      const archived = conversations.filter((c) => c.archived)
+      conversation = archived.length > 0 ? pick(random, archived) : pick(random, conversations)
+    } else {
+      conversation = pick(random, conversations)
+    }
+    const message = this.receiveInbound(conversation, text)
+    this.options.log(`traffic: ${state.account.name} ${conversation.id} ← message ${message.id}`)
+  }
+
+  private newTrafficConversation(state: AccountState): StoredConversation {
+    const channel = pick(this.trafficRandom, [...state.channels.values()])
+    const phone = `+1555${String(9_000_000 + this.trafficPhoneCounter++).padStart(7, '0')}`
+    return this.store.createConversation(
+      state,
+      channel,
+      { name: pick(this.trafficRandom, TRAFFIC_NAMES), phoneNumber: phone },
+      this.clock.now(),
+    )
+  }
+
+  stop(): void {
+    if (this.trafficTimer) clearInterval(this.trafficTimer)
+    this.trafficTimer = undefined
+    this.delivery.stop()
+  }
+}
