@@ -32,7 +32,14 @@ export class ApiError extends Error {
   constructor(
     readonly kind: Extract<
       BridgeErrorKind,
-      'unauthorized' | 'not_found' | 'bad_request' | 'rate_limited' | 'unavailable' | 'network' | 'timeout' | 'invalid_response'
+      | 'unauthorized'
+      | 'not_found'
+      | 'bad_request'
+      | 'rate_limited'
+      | 'unavailable'
+      | 'network'
+      | 'timeout'
+      | 'invalid_response'
     >,
     message: string,
     readonly details: {
