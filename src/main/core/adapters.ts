@@ -6,6 +6,8 @@
  */
 import type { EventChannel } from '../../shared/ipc/channels'
 import type { BridgeResult, EventPayloads } from '../../shared/ipc/contract'
+import type { SecretStore } from '../account/secrets'
+import type { LogSink } from '../log'
 
 /** A persisted key/value store: electron-store in the app, `conf` in tests
  * (electron-store is a subclass of conf). */
@@ -43,6 +45,21 @@ export interface ShellAdapters {
   setUnreadTotal(total: number): void
   /** Tray menu state. */
   setDoNotDisturb(enabled: boolean): void
+  /**
+   * Opens (creating if needed) the persisted store `<userDataDir>/<name>.json`
+   * with these defaults. Core calls it for `settings` (see
+   * account/settings.ts: `SETTINGS_STORE_NAME`, `settingsDefaults`) and
+   * `drafts`. Before calling it, core moves a file that is not valid JSON
+   * aside (`<name>.corrupt-<time>.json`) and logs it.
+   * - app: `new ElectronStore<T>({ name, defaults, cwd: userDataDir, clearInvalidConfig: true })`
+   * - tests: `new Conf<T>({ projectName: 'inbox-desk-test', cwd: userDataDir, configName: name, defaults, clearInvalidConfig: true })`
+   */
+  createStore<T extends Record<string, unknown>>(name: string, defaults: T): KeyValueStore<T>
+  /** Where finished, already-redacted log lines go (electron-log in the app). Default: the console. */
+  logSink?: LogSink
+  /** The OS keychain. Default: `createKeychainStore()` (keytar, service "Inbox Desk").
+   * Tests pass one with their own service name. */
+  keychain?: SecretStore
 }
 
 export interface MainCore {

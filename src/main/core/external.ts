@@ -1,0 +1,25 @@
+import { BridgeFailure } from './errors'
+
+/** Links a message may carry that are safe to hand to the OS. Anything else
+ * (file:, javascript:, custom app protocols, smb:) could run or open local
+ * things on the agent's machine from a text a stranger sent. */
+export const EXTERNAL_URL_SCHEMES = ['https:', 'http:', 'mailto:', 'tel:'] as const
+
+/** The one way main opens a URL outside the app. */
+export async function safeOpenExternal(rawUrl: string, open: (url: string) => Promise<void>): Promise<null> {
+  let url: URL
+  try {
+    url = new URL(rawUrl.trim())
+  } catch {
+    // URL's own error ("Invalid URL") does not tell the agent what was wrong with the link.
+    throw new BridgeFailure('invalid_argument', 'This link is not a valid address, so it was not opened.')
+  }
+  if (!(EXTERNAL_URL_SCHEMES as readonly string[]).includes(url.protocol)) {
+    throw new BridgeFailure(
+      'invalid_argument',
+      `Inbox Desk only opens web, email and phone links (https, http, mailto, tel); this link uses “${url.protocol.replace(/:$/, '')}” and was not opened.`,
+    )
+  }
+  await open(url.toString())
+  return null
+}

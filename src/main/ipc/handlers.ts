@@ -1,0 +1,68 @@
+/**
+ * Every bridge handler, registered in this one place. Each line only routes a
+ * validated argument to the service that owns the work; bodies live with the
+ * services. The dispatcher (./dispatch.ts) validates arguments before a
+ * handler sees them and turns whatever a handler throws into a BridgeError.
+ *
+ * To add a channel: name it in src/shared/ipc/channels.ts, give it an argument
+ * schema and result type in src/shared/ipc/contract.ts, add its line here.
+ * TypeScript fails until all three agree.
+ */
+import type { OrderBy } from '../../shared/api/schemas'
+import type { InvokeChannel } from '../../shared/ipc/channels'
+import type {
+  AppState,
+  InvokeParsedArgs,
+  InvokeResult,
+  RendererSettings,
+  SettingsPatch,
+} from '../../shared/ipc/contract'
+import type { AccountService } from '../account/account-service'
+import type { DraftStore } from '../core/drafts'
+import type { InboxEngine } from '../core/inbox-engine'
+
+export type Handler<C extends InvokeChannel> = (args: InvokeParsedArgs<C>) => Promise<InvokeResult<C>>
+export type Handlers = { [C in InvokeChannel]: Handler<C> }
+
+export interface HandlerServices {
+  account: AccountService
+  inbox: InboxEngine
+  drafts: DraftStore
+  getAppState(): Promise<AppState>
+  updateSettings(patch: SettingsPatch): RendererSettings
+  setFocusedConversation(chatId: string | null): void
+  openExternal(url: string): Promise<null>
+}
+
+export function createHandlers(services: HandlerServices): Handlers {
+  const { account, inbox, drafts } = services
+  const api = () => account.client()
+  return {
+    getAppState: () => services.getAppState(),
+    connectAccount: (args) => account.connect(args),
+    startDemo: () => account.startDemo(),
+    removeAccount: () => account.remove(),
+    updateSettings: async (patch) => services.updateSettings(patch),
+
+    listConversations: (args) =>
+      // The contract schema already checked orderBy names a known field.
+      api().listConversations({ ...args, orderBy: args.orderBy as OrderBy | undefined }),
+    getMessages: ({ chatId, idFrom, idTo }) => api().getMessages(chatId, { idFrom, idTo }),
+    markRead: async ({ chatId }) => (await api().markRead(chatId), null),
+    archive: async ({ chatId }) => (await api().archive(chatId), null),
+    unarchive: async ({ chatId }) => (await api().unarchive(chatId), null),
+    assign: async ({ chatId, userId }) => (await api().assign(chatId, userId), null),
+    unassign: async ({ chatId }) => (await api().unassign(chatId), null),
+    listUsers: () => api().listAssignableUsers(),
+
+    sendReply: (args) => inbox.sendReply(args),
+    listOutbox: () => inbox.listOutbox(),
+    retryOutboxEntry: ({ clientId }) => inbox.retryOutboxEntry(clientId),
+    discardOutboxEntry: async ({ clientId }) => (await inbox.discardOutboxEntry(clientId), null),
+
+    getDrafts: async () => drafts.getAll(),
+    setDraft: async ({ chatId, text }) => (drafts.set(chatId, text), null),
+    setFocusedConversation: async ({ chatId }) => (services.setFocusedConversation(chatId), null),
+    openExternal: ({ url }) => services.openExternal(url),
+  }
+}
