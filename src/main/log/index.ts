@@ -26,7 +26,7 @@ const MIN_SECRET_LENGTH = 6
 
 // A key sent in a header or written as a field, whatever its value: covers keys
 // we were never told about (an old key, a key typed into the wrong field).
-const KEY_FIELD_PATTERN = /((?:x-api-key|api[_-]?key|apikey)["']?\s*[:=]\s*["']?)([^\s"',;}]+)/gi
+const KEY_FIELD_PATTERN = /((?:x-api-key|api[_-]?key|apikey)["']?\s*[:=]\s*["']?)([^\s"',;}&]+)/gi
 
 /**
  * Knows the secrets of the moment (the current API key) and removes them from
