@@ -4,6 +4,7 @@
  * (src/main/notify/notifier.ts keeps the little state it needs: the last sound).
  */
 import type { Conversation, Message } from '../../shared/api/schemas'
+import { contactLabel } from '../../shared/domain/views'
 import type { NotificationSettings } from '../../shared/ipc/contract'
 import type { NativeNotificationRequest } from '../core/adapters'
 
@@ -98,10 +99,9 @@ function minutesOfDay(clock: string): number {
   return (hours ?? 0) * 60 + (minutes ?? 0)
 }
 
+/** The contact's name, or their phone number when the name is empty. */
 export function contactTitle(conversation: Pick<Conversation, 'contact'>): string {
-  const name = conversation.contact.name.trim()
-  if (name) return name
-  return conversation.contact.phoneNumber?.trim() || 'Unknown contact'
+  return contactLabel(conversation.contact)
 }
 
 function inboundBody(message: Message, count: number): string {

@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest'
+import type { Conversation } from '../../shared/api/schemas'
 import { computeUnreadTotal, createUnreadTotalPublisher } from './unread'
 
 describe('computeUnreadTotal', () => {
   it('sums unread counts of active conversations only', () => {
-    expect(
-      computeUnreadTotal([
-        { unreadCount: 3, archived: false },
-        { unreadCount: 4, archived: true },
-        { unreadCount: 0, archived: false },
-        { unreadCount: 2, archived: false },
-      ]),
-    ).toBe(5)
+    const rows = [
+      { unreadCount: 3, archived: false },
+      { unreadCount: 4, archived: true },
+      { unreadCount: 0, archived: false },
+      { unreadCount: 2, archived: false },
+    ] as Conversation[] // only the two fields the rule reads matter here
+    expect(computeUnreadTotal(rows)).toBe(5)
     expect(computeUnreadTotal([])).toBe(0)
   })
 })

@@ -4,13 +4,13 @@
  * stuck, or shown with nothing unread).
  */
 import type { Conversation } from '../../shared/api/schemas'
+import { unreadTotal } from '../../shared/domain/views'
 
 /** Sum of unreadCount over active (non-archived) conversations: archived ones
- * are out of the agent's sight, so counting them would show a badge nobody can clear. */
-export function computeUnreadTotal(conversations: Iterable<Pick<Conversation, 'unreadCount' | 'archived'>>): number {
-  let total = 0
-  for (const conversation of conversations) if (!conversation.archived) total += conversation.unreadCount
-  return total
+ * are out of the agent's sight, so counting them would show a badge nobody can
+ * clear. The rule itself lives in src/shared so the renderer counts the same way. */
+export function computeUnreadTotal(conversations: readonly Conversation[]): number {
+  return unreadTotal(conversations)
 }
 
 export interface UnreadTotalPublisher {

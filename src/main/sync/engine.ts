@@ -185,6 +185,17 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     }, dueAt - scheduler.now())
   }
 
+  /** Syncs right away, unless a Retry-After forbids it (then as soon as allowed). */
+  function requestImmediateTick(): void {
+    if (paused() || tickInFlight) return
+    if (notBefore > scheduler.now()) {
+      scheduleAt(notBefore)
+      return
+    }
+    clearTimer()
+    void runTick()
+  }
+
   function currentIntervalMs(): number {
     return focused ? intervals.focusedMs : intervals.backgroundMs
   }
@@ -234,7 +245,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     }
     // In a backoff, handleTickError has already planned the retry.
     if (inBackoff) return
-    if (waitersForNextTick.length > 0) scheduleAt(scheduler.now())
+    if (waitersForNextTick.length > 0) requestImmediateTick()
     else scheduleAt(lastTickStartedAt + currentIntervalMs())
   }
 
@@ -529,7 +540,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         waitersForNextTick.push(resolve)
         // During a backoff the planned retry comes first: "sync now" must not
         // become a way around exponential backoff.
-        if (!tickInFlight && !inBackoff) scheduleAt(scheduler.now())
+        if (!inBackoff) requestImmediateTick()
       })
     },
     setFocused(value) {
@@ -602,7 +613,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       consecutiveErrors = 0
       inBackoff = false
       setStatus({ state: 'idle', error: null, nextAttemptAt: null })
-      if (!tickInFlight) scheduleAt(scheduler.now())
+      requestImmediateTick()
       return
     }
     clearTimer()
