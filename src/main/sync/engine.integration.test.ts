@@ -30,7 +30,7 @@ afterAll(async () => {
 })
 
 let disposeStore: () => void = () => undefined
-let engines: SyncEngine[] = []
+const engines: SyncEngine[] = []
 beforeEach(async () => {
   await harness.reset('demo')
 })
