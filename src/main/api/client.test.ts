@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { SANDBOX_ACCOUNTS, startSandbox, type RunningSandbox } from '../../sandbox/index'
+import { expectMatchesContract } from '../../../tests/contract/openapi'
 import type { Conversation } from '../../shared/api/schemas'
 import { ApiError, type InboxApi } from './inbox-api'
 import { createInboxClient, toBridgeError, type InboxClientOptions } from './client'
@@ -25,26 +26,14 @@ interface Recording {
   path: string
   status: number
   body: unknown
+  headers: Headers
 }
-
-type ContractCheck = (operationId: string, status: number, body: unknown) => void
 
 let sandbox: RunningSandbox
 let recordings: Recording[] = []
-let expectMatchesContract: ContractCheck | null = null
 
 beforeAll(async () => {
   sandbox = await startSandbox({ port: 0, seed: 'demo' })
-  // The contract helper comes from the sandbox's engineer; use it when it is there.
-  const helperPath = '../../../tests/contract/openapi'
-  try {
-    const helper = (await import(/* @vite-ignore */ helperPath)) as { expectMatchesContract?: ContractCheck }
-    expectMatchesContract = helper.expectMatchesContract ?? null
-  } catch (error) {
-    console.warn(
-      `Contract helper not available; responses are checked by the client's zod schemas only: ${String(error)}`,
-    )
-  }
 })
 afterAll(async () => {
   await sandbox.close()
@@ -83,6 +72,7 @@ const recordingFetch: typeof fetch = async (input, init) => {
     path: new URL(String(input)).pathname,
     status: response.status,
     body,
+    headers: response.headers,
   })
   return response
 }
@@ -100,7 +90,7 @@ function client(overrides: Partial<InboxClientOptions> = {}): InboxApi {
 function checkContract(operationId: string) {
   const last = recordings.at(-1)
   expect(last, `a response was recorded for ${operationId}`).toBeDefined()
-  if (expectMatchesContract && last) expectMatchesContract(operationId, last.status, last.body)
+  if (last) expectMatchesContract(operationId, last.status, last.body, last.headers)
 }
 
 async function failure(promise: Promise<unknown>): Promise<ApiError> {
