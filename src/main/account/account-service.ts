@@ -4,6 +4,7 @@
  * removing it. The base URL goes to settings; the key goes to a SecretStore
  * (the OS keychain, or memory for this session) and nowhere else.
  */
+import { createHash } from 'node:crypto'
 import type { AccountSummary, BridgeError, KeychainStatus } from '../../shared/ipc/contract'
 import { createInboxClient, DEFAULT_RETRY } from '../api/client'
 import { ApiError, type InboxApi } from '../api/inbox-api'
@@ -23,6 +24,10 @@ export interface DemoSandbox {
 export interface AccountSession {
   account: AccountSummary
   client: InboxApi
+  /** Names this account for persisted state (sync watermark, outbox): the base
+   * URL plus a short hash of the key, so a new key or server starts afresh.
+   * Not reversible to the key. */
+  accountId: string
 }
 
 export interface AccountServiceDeps {
@@ -54,6 +59,9 @@ export interface AccountService {
   keychainStatus(): Promise<KeychainStatus>
   /** The connected client; throws `no_account` when there is none. */
   client(): InboxApi
+  /** Something outside this service found the account needs attention (the sync
+   * engine got a 401): shown in AppState until the account changes. */
+  reportProblem(problem: BridgeError): void
   /** Stops the demo sandbox; keeps the saved account. */
   stop(): Promise<void>
 }
@@ -191,7 +199,8 @@ export function createAccountService(deps: AccountServiceDeps): AccountService {
   async function establish(account: AccountSettings, apiKey: string): Promise<AccountSummary> {
     redactor.addSecret(apiKey)
     const summary: AccountSummary = { ...account }
-    session = { account: summary, client: makeClient(account.baseUrl, apiKey) }
+    const accountId = `${account.baseUrl}#${createHash('sha256').update(apiKey).digest('hex').slice(0, 16)}`
+    session = { account: summary, client: makeClient(account.baseUrl, apiKey), accountId }
     problem = null
     await deps.onSession(session)
     deps.onChange()
@@ -393,6 +402,10 @@ export function createAccountService(deps: AccountServiceDeps): AccountService {
         )
       }
       return session.client
+    },
+    reportProblem(next) {
+      problem = next
+      deps.onChange()
     },
     stop: () => serial(stopDemo),
   }

@@ -16,7 +16,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { SANDBOX_ACCOUNTS, startSandbox, type RunningSandbox } from '../../sandbox/index'
 import type { AppState, BridgeResult } from '../../shared/ipc/contract'
 import { createKeychainStore, type KeytarModule, type SecretStore } from '../account/secrets'
+import type { AccountSession } from '../account/account-service'
 import { createMainCore, type MainCoreInternals } from './index'
+import { createPassThroughInboxEngine, type InboxEngineDeps } from './inbox-engine'
 import { createNodeAdapters, type NodeAdapters } from './node-adapters'
 
 const KEY = SANDBOX_ACCOUNTS.acme.apiKey
@@ -435,5 +437,44 @@ describe('settings and drafts', () => {
     const harness = build({ keychain: brokenKeychain() })
     harness.core.notificationClicked('c42')
     expect(harness.adapters.events.at(-1)).toEqual({ event: 'openConversation', payload: { chatId: 'c42' } })
+  })
+})
+
+describe('the inbox engine seam', () => {
+  it('hands the engine each session (with an account id that is not the key) and takes its account problems', async () => {
+    const userDataDir = mkdtempSync(join(tmpdir(), 'inbox-desk-core-'))
+    cleanups.push(() => rmSync(userDataDir, { recursive: true, force: true }))
+    const adapters = createNodeAdapters({
+      userDataDir,
+      keychain: createKeychainStore({ loadKeytar: async () => Promise.reject(new Error('x')) }),
+    })
+    const sessions: (AccountSession | null)[] = []
+    let engineDeps: InboxEngineDeps | null = null
+    const core = createMainCore(adapters, {
+      createInboxEngine: (deps) => {
+        engineDeps = deps
+        return {
+          ...createPassThroughInboxEngine(deps),
+          accountChanged: async (session) => void sessions.push(session),
+        }
+      },
+    })
+    cleanups.push(() => core.stop())
+    await ok(core.invoke('connectAccount', { baseUrl: sandbox.url, apiKey: KEY, keyStorage: 'session' }))
+    expect(sessions).toHaveLength(1)
+    expect(sessions[0]?.accountId).toMatch(new RegExp(`^${sandbox.url.replace(/[.]/g, '\\.')}#[0-9a-f]{16}$`))
+    expect(sessions[0]?.accountId).not.toContain(KEY)
+    expect((await sessions[0]!.client.listAssignableUsers()).length).toBeGreaterThan(0)
+
+    engineDeps!.reportAccountProblem({ kind: 'unauthorized', message: 'The key was refused. Enter a new one.' })
+    const state = await ok<AppState>(core.invoke('getAppState', undefined))
+    expect(state.accountProblem?.kind).toBe('unauthorized')
+    await expect
+      .poll(() => adapters.events.filter((e) => e.event === 'appStateChanged').at(-1)?.payload)
+      .toMatchObject({ accountProblem: { kind: 'unauthorized' } })
+
+    await ok(core.invoke('removeAccount', undefined))
+    expect(sessions.at(-1)).toBeNull()
+    expect(() => engineDeps!.getClient()).toThrow(/No account is connected/)
   })
 })

@@ -1,33 +1,56 @@
 /**
  * The seam for the sync engine and the outbox (src/main/sync, src/main/outbox,
- * src/main/notify): everything that keeps the inbox live and sends replies.
- * Core talks to it through this interface only, so wiring the real engine is a
- * change to `createInboxEngine` below (or `CoreOptions.createInboxEngine`),
- * never to the dispatcher or the handlers.
+ * src/main/notify): everything that keeps the inbox live, changes it, and
+ * sends replies. Every inbox handler of the bridge calls this interface, so
+ * wiring the real engine is a change to `createInboxEngine` below (or
+ * `CoreOptions.createInboxEngine`), never to the dispatcher or the handlers.
+ *
+ * Until then, `createPassThroughInboxEngine` sends inbox calls straight to the
+ * API client and answers reply calls with "not wired yet". A real engine can
+ * start from it: `{ ...createPassThroughInboxEngine(deps), markRead: … }`.
  */
-import type { InvokeParsedArgs, OutboxEntry, RendererSettings } from '../../shared/ipc/contract'
+import type { Conversation, MessagesPage, OrderBy, User } from '../../shared/api/schemas'
+import type { BridgeError, InvokeParsedArgs, OutboxEntry, RendererSettings } from '../../shared/ipc/contract'
 import type { AccountSession } from '../account/account-service'
-import { BridgeFailure } from './errors'
-import type { ShellAdapters } from './adapters'
+import type { InboxApi } from '../api/inbox-api'
 import type { Logger } from '../log'
+import type { ShellAdapters } from './adapters'
+import { BridgeFailure } from './errors'
 
 export interface InboxEngineDeps {
   adapters: ShellAdapters
   log: Logger
+  /** The connected account's client; throws a `no_account` BridgeFailure when there is none. */
+  getClient(): InboxApi
   /** The renderer settings of the moment (notification switches, meUserId). */
   getSettings(): RendererSettings
   /** The conversation the agent is looking at, if any. */
   getFocusedConversation(): string | null
   isWindowFocused(): boolean
+  /** The key was refused while syncing: the account needs a new key. Shown in
+   * AppState.accountProblem (and an appStateChanged event) until the account changes. */
+  reportAccountProblem(problem: BridgeError): void
 }
 
 export interface InboxEngine {
-  /** An account connected, was restored, or changed (`null`: removed). Start or stop syncing. */
+  /** An account connected, was restored, or changed (`null`: removed). Start or stop syncing.
+   * `session.accountId` identifies the account for persisted state (never the key). */
   accountChanged(session: AccountSession | null): Promise<void>
+
+  listConversations(args: InvokeParsedArgs<'listConversations'>): Promise<Conversation[]>
+  getMessages(args: InvokeParsedArgs<'getMessages'>): Promise<MessagesPage>
+  markRead(chatId: string): Promise<void>
+  archive(chatId: string): Promise<void>
+  unarchive(chatId: string): Promise<void>
+  assign(chatId: string, userId: string): Promise<void>
+  unassign(chatId: string): Promise<void>
+  listUsers(): Promise<User[]>
+
   sendReply(args: InvokeParsedArgs<'sendReply'>): Promise<OutboxEntry>
   listOutbox(): Promise<OutboxEntry[]>
   retryOutboxEntry(clientId: string): Promise<OutboxEntry>
   discardOutboxEntry(clientId: string): Promise<void>
+
   setWindowFocused(focused: boolean): void
   setSystemAwake(awake: boolean): void
   setOnline(online: boolean): void
@@ -41,10 +64,21 @@ const notWired = (what: string) =>
     detail: 'internal: not wired yet (src/main/core/inbox-engine.ts)',
   })
 
-/** Until the sync engine and outbox land: lifecycle calls do nothing, reply calls say so. */
-export function createUnwiredInboxEngine(): InboxEngine {
+/** Inbox calls go straight to the API (the client retries what is safe to retry);
+ * lifecycle calls do nothing; reply calls say they are not wired yet. */
+export function createPassThroughInboxEngine(deps: Pick<InboxEngineDeps, 'getClient'>): InboxEngine {
+  const api = () => deps.getClient()
   return {
     accountChanged: async () => undefined,
+    // The contract schema already checked that orderBy names a known field.
+    listConversations: (args) => api().listConversations({ ...args, orderBy: args.orderBy as OrderBy | undefined }),
+    getMessages: ({ chatId, idFrom, idTo }) => api().getMessages(chatId, { idFrom, idTo }),
+    markRead: (chatId) => api().markRead(chatId),
+    archive: (chatId) => api().archive(chatId),
+    unarchive: (chatId) => api().unarchive(chatId),
+    assign: (chatId, userId) => api().assign(chatId, userId),
+    unassign: (chatId) => api().unassign(chatId),
+    listUsers: () => api().listAssignableUsers(),
     sendReply: async () => {
       throw notWired('Sending replies')
     },
@@ -67,6 +101,6 @@ export function createUnwiredInboxEngine(): InboxEngine {
 }
 
 /** The engine core uses unless `CoreOptions.createInboxEngine` says otherwise. */
-export function createInboxEngine(_deps: InboxEngineDeps): InboxEngine {
-  return createUnwiredInboxEngine()
+export function createInboxEngine(deps: InboxEngineDeps): InboxEngine {
+  return createPassThroughInboxEngine(deps)
 }

@@ -69,15 +69,22 @@ export function createMainCore(adapters: ShellAdapters, options: CoreOptions = {
   let focusedConversation: string | null = null
   let windowFocused = false
 
+  // The engine and the account service need each other (the engine asks for
+  // the client, the account tells the engine about sessions): `account` is
+  // assigned just below, before anything can call these.
+  // eslint-disable-next-line prefer-const
+  let account: AccountService
   const inbox = (options.createInboxEngine ?? createInboxEngine)({
     adapters,
     log: log.child('inbox'),
+    getClient: () => account.client(),
     getSettings: () => settings.getRenderer(),
     getFocusedConversation: () => focusedConversation,
     isWindowFocused: () => windowFocused,
+    reportAccountProblem: (problem) => account.reportProblem(problem),
   })
 
-  const account = createAccountService({
+  account = createAccountService({
     settings,
     keychain: adapters.keychain ?? createKeychainStore(),
     sessionStore: createSessionStore(),

@@ -8,7 +8,6 @@
  * schema and result type in src/shared/ipc/contract.ts, add its line here.
  * TypeScript fails until all three agree.
  */
-import type { OrderBy } from '../../shared/api/schemas'
 import type { InvokeChannel } from '../../shared/ipc/channels'
 import type {
   AppState,
@@ -36,7 +35,6 @@ export interface HandlerServices {
 
 export function createHandlers(services: HandlerServices): Handlers {
   const { account, inbox, drafts } = services
-  const api = () => account.client()
   return {
     getAppState: () => services.getAppState(),
     connectAccount: (args) => account.connect(args),
@@ -44,16 +42,14 @@ export function createHandlers(services: HandlerServices): Handlers {
     removeAccount: () => account.remove(),
     updateSettings: async (patch) => services.updateSettings(patch),
 
-    listConversations: (args) =>
-      // The contract schema already checked orderBy names a known field.
-      api().listConversations({ ...args, orderBy: args.orderBy as OrderBy | undefined }),
-    getMessages: ({ chatId, idFrom, idTo }) => api().getMessages(chatId, { idFrom, idTo }),
-    markRead: async ({ chatId }) => (await api().markRead(chatId), null),
-    archive: async ({ chatId }) => (await api().archive(chatId), null),
-    unarchive: async ({ chatId }) => (await api().unarchive(chatId), null),
-    assign: async ({ chatId, userId }) => (await api().assign(chatId, userId), null),
-    unassign: async ({ chatId }) => (await api().unassign(chatId), null),
-    listUsers: () => api().listAssignableUsers(),
+    listConversations: (args) => inbox.listConversations(args),
+    getMessages: (args) => inbox.getMessages(args),
+    markRead: async ({ chatId }) => (await inbox.markRead(chatId), null),
+    archive: async ({ chatId }) => (await inbox.archive(chatId), null),
+    unarchive: async ({ chatId }) => (await inbox.unarchive(chatId), null),
+    assign: async ({ chatId, userId }) => (await inbox.assign(chatId, userId), null),
+    unassign: async ({ chatId }) => (await inbox.unassign(chatId), null),
+    listUsers: () => inbox.listUsers(),
 
     sendReply: (args) => inbox.sendReply(args),
     listOutbox: () => inbox.listOutbox(),
