@@ -8,8 +8,9 @@
  * calls are retried on 502/503/504 and network errors with exponential backoff
  * and full jitter; `sendReply` never is (see `ambiguous`). Timeouts and 429s
  * are not retried here: the caller (the sync engine's schedule, an agent's
- * click) decides when to try again, so one click never waits a minute. The API key goes in
- * one header and nowhere else: never in a message, a detail or a log line.
+ * click) decides when to try again, so one click never waits a minute.
+ * The API key goes in one header and nowhere else: never in a message, a
+ * detail or a log line.
  */
 import type { z } from 'zod'
 import {
