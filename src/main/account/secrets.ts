@@ -50,9 +50,10 @@ async function loadRealKeytar(): Promise<KeytarModule> {
   const loaded = (await import('keytar')) as KeytarModule & { default?: KeytarModule }
   // CommonJS through ESM interop: `default` is module.exports, when present;
   // the named exports the interop detects may be incomplete.
-  const module = loaded.default ?? loaded
-  if (typeof module.setPassword !== 'function') throw new Error('Cannot find module keytar: it has no setPassword')
-  return module
+  const keytarModule = loaded.default ?? loaded
+  if (typeof keytarModule.setPassword !== 'function')
+    throw new Error('Cannot find module keytar: it has no setPassword')
+  return keytarModule
 }
 
 export function createKeychainStore(options: KeychainStoreOptions = {}): SecretStore {
@@ -145,7 +146,7 @@ export async function probeKeychain(store: SecretStore = createKeychainStore()):
 export function explainKeychainFailure(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error)
   if (
-    /cannot find module|was compiled against|NODE_MODULE_VERSION|keytar\.node|libsecret.*\.so|cannot open shared object/i.test(
+    /cannot find module|cannot find package|was compiled against|NODE_MODULE_VERSION|keytar\.node|libsecret.*\.so|cannot open shared object/i.test(
       message,
     )
   ) {

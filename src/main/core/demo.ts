@@ -14,7 +14,12 @@ export async function startDemoSandbox(log?: Logger): Promise<DemoSandbox> {
     port: 0,
     trafficPerMinute: 4,
     deliveryMs: 1500,
-    log: log ? (line) => log.debug(line) : undefined,
+    // Per-request lines would fill the log with the demo's polling; keep the rest.
+    log: log
+      ? (line) => {
+          if (!/^(GET|POST|PATCH|PUT|DELETE) \//.test(line)) log.debug(line)
+        }
+      : undefined,
   })
   const account = sandbox.accounts.find((candidate) => candidate.name === DEMO_ACCOUNT_NAME) ?? sandbox.accounts[0]
   if (!account) {
