@@ -95,8 +95,11 @@ export function createSandboxApp(world: SandboxWorld, log: (line: string) => voi
 
   const limitBody = bodyLimit({
     maxSize: MAX_BODY_BYTES,
+    // Connection: close, because the rest of the body is never read: the socket cannot carry another request.
     onError: (c) =>
-      jsonError(c as never, 413, 'payload_too_large', `The request body exceeds ${MAX_BODY_BYTES} bytes.`),
+      jsonError(c as never, 413, 'payload_too_large', `The request body exceeds ${MAX_BODY_BYTES} bytes.`, {
+        connection: 'close',
+      }),
   })
 
   const apiKeyCheck: MiddlewareHandler<SandboxEnv> = async (c, next) => {
