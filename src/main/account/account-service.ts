@@ -147,7 +147,8 @@ export function createAccountService(deps: AccountServiceDeps): AccountService {
   let session: AccountSession | null = null
   let problem: BridgeError | null = null
   let demo: DemoSandbox | null = null
-  let keychainStatusCache: KeychainStatus | null = null
+  // The probe's promise, so concurrent callers share one probe (it writes a test entry).
+  let keychainProbe: Promise<KeychainStatus> | null = null
 
   // Connect, demo, remove and restore change the same state: one at a time, in order.
   let queue: Promise<unknown> = Promise.resolve()
@@ -163,8 +164,8 @@ export function createAccountService(deps: AccountServiceDeps): AccountService {
   const storeFor = (account: AccountSettings) => (account.keyStorage === 'keychain' ? keychain : sessionStore)
 
   async function keychainStatus(): Promise<KeychainStatus> {
-    keychainStatusCache ??= await probeKeychain(keychain)
-    return keychainStatusCache
+    keychainProbe ??= probeKeychain(keychain)
+    return keychainProbe
   }
 
   async function stopDemo(): Promise<void> {
@@ -233,6 +234,8 @@ export function createAccountService(deps: AccountServiceDeps): AccountService {
     }
 
     if (args.keyStorage === 'keychain') {
+      // Probe again if it failed before: the agent may have unlocked or started the keyring since.
+      if ((await keychainStatus()).available === false) keychainProbe = null
       const status = await keychainStatus()
       if (!status.available) {
         throw new BridgeFailure(
@@ -244,7 +247,10 @@ export function createAccountService(deps: AccountServiceDeps): AccountService {
         await keychain.set(baseUrl, apiKey)
       } catch (error) {
         const reason = error instanceof KeychainError ? error.reason : String(error)
-        keychainStatusCache = { available: false, reason: `The system keychain could not save the key: ${reason}.` }
+        keychainProbe = Promise.resolve({
+          available: false,
+          reason: `The system keychain could not save the key: ${reason}.`,
+        })
         throw new BridgeFailure(
           'keychain_unavailable',
           `The key works, but the system keychain could not save it (${reason}). You can keep the key for this session only; you will enter it again next time.`,

@@ -13,6 +13,7 @@ import { createLogger, createMemorySink } from '../log'
 import {
   createSettings,
   defaultRendererSettings,
+  settingsFileSchema,
   SETTINGS_SCHEMA_VERSION,
   SETTINGS_STORE_NAME,
   settingsDefaults,
@@ -60,6 +61,7 @@ describe('settings', () => {
     })
     expect(renderer.cannedReplies.map((r) => r.shortcut)).toEqual(expect.arrayContaining(['thanks', 'refund', 'hours']))
     expect(settings.getWindowBounds()).toBeNull()
+    expect(settingsFileSchema.parse(JSON.parse(readFileSync(settings.path, 'utf8')))).toBeTruthy()
   })
 
   it('saves the account and reads it back after reopening', () => {

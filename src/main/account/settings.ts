@@ -84,6 +84,28 @@ export const settingsDefaults: SettingsData = {
 }
 
 /**
+ * The whole file's shape. Deliberately NOT handed to electron-store as its
+ * `schema`: electron-store throws on a file that fails its schema, and a bad
+ * value must cost that value, not the app's start. `createSettings` checks it
+ * field by field instead. `z.toJSONSchema(settingsFileSchema)` gives the JSON
+ * Schema where one is wanted (docs, support tools).
+ */
+export const settingsFileSchema = z.object({
+  schemaVersion: z.number().int().min(0),
+  account: accountSettingsSchema.nullable(),
+  renderer: rendererSettingsSchema,
+  windowBounds: windowBoundsSchema.nullable(),
+})
+
+/** The options the shell (electron-store) and tests (conf, plus `projectName`/`cwd`/`configName`) open it with. */
+export const settingsStoreOptions = {
+  name: SETTINGS_STORE_NAME,
+  defaults: settingsDefaults,
+  // A file that is not JSON at all is emptied (core moves it aside first, with a log line).
+  clearInvalidConfig: true,
+} as const
+
+/**
  * Migrations from version N-1 to N, by N. Each gets the raw file contents
  * (whatever an older version wrote) and changes them in place; the schema
  * check after them repairs whatever is still off. Add one when a field is
