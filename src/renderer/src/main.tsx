@@ -1,12 +1,44 @@
+import '@mantine/core/styles.css'
+import '@mantine/notifications/styles.css'
+import '@mantine/spotlight/styles.css'
+import './theme/global.css'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
+import { MantineProvider } from '@mantine/core'
+import { Notifications } from '@mantine/notifications'
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
+import dayjs from 'dayjs'
+import relativeTime from 'dayjs/plugin/relativeTime'
+import { App } from './App'
+import { startListeningForOpenRequests } from './bridge/pendingOpen'
+import { AppErrorBoundary } from './shell/ErrorBoundary'
+import { theme } from './theme/theme'
 
-function App() {
-  return <p>Inbox Desk</p>
-}
+dayjs.extend(relativeTime)
+
+// Before React renders, so that a notification click during start-up is queued.
+startListeningForOpenRequests()
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      // Main pushes changes as events; the renderer never polls or refetches on focus.
+      refetchOnWindowFocus: false,
+      refetchOnReconnect: false,
+      retry: 1,
+    },
+  },
+})
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    <MantineProvider theme={theme} defaultColorScheme="auto">
+      <AppErrorBoundary>
+        <QueryClientProvider client={queryClient}>
+          <Notifications position="bottom-right" />
+          <App />
+        </QueryClientProvider>
+      </AppErrorBoundary>
+    </MantineProvider>
   </StrictMode>,
 )

@@ -1,0 +1,57 @@
+/**
+ * The top of the UI: loads the app state, applies the theme, and shows the
+ * welcome screen (no account), the connect form (changing account) or the inbox.
+ */
+import { useState } from 'react'
+import { Alert, Button, Center, Loader, Stack, Text } from '@mantine/core'
+import { useBridgeEvents } from './bridge/events'
+import { errorMessage } from './bridge/client'
+import { useAppState } from './bridge/queries'
+import { Onboarding } from './onboarding/Onboarding'
+import { InboxShell } from './shell/InboxShell'
+import { ThemeSync } from './theme/ThemeSync'
+
+export function App() {
+  useBridgeEvents()
+  const appState = useAppState()
+  const [changingAccount, setChangingAccount] = useState<{ prefillUrl: string } | null>(null)
+
+  if (appState.isPending) {
+    return (
+      <Center h="100vh" role="status" aria-label="Loading Inbox Desk">
+        <Loader />
+      </Center>
+    )
+  }
+  if (appState.isError) {
+    return (
+      <Center h="100vh" p="xl">
+        <Stack maw={520}>
+          <Alert role="alert" color="red" title="Inbox Desk could not start">
+            <Text size="sm">{errorMessage(appState.error)}</Text>
+          </Alert>
+          <Button w="fit-content" onClick={() => void appState.refetch()}>
+            Retry
+          </Button>
+        </Stack>
+      </Center>
+    )
+  }
+
+  const state = appState.data
+  return (
+    <>
+      <ThemeSync preference={state.settings.theme} />
+      {state.account === null || changingAccount ? (
+        <Onboarding
+          startOnConnect={changingAccount !== null}
+          prefillUrl={changingAccount?.prefillUrl ?? ''}
+          onDone={() => setChangingAccount(null)}
+          onCancel={state.account !== null ? () => setChangingAccount(null) : undefined}
+        />
+      ) : (
+        <InboxShell appState={state} onChangeAccount={(prefillUrl) => setChangingAccount({ prefillUrl })} />
+      )}
+    </>
+  )
+}

@@ -1,0 +1,74 @@
+/**
+ * The typed client over `window.inboxDesk`.
+ *
+ * Every bridge call resolves to a `BridgeResult`; TanStack Query wants a
+ * promise that rejects on failure, so `call` unwraps `{ ok: false }` into a
+ * thrown `BridgeCallError` that keeps the error's kind for the UI to branch on.
+ */
+import type { InvokeChannel } from '../../../shared/ipc/channels'
+import type {
+  BridgeError,
+  BridgeErrorKind,
+  EventPayloads,
+  InboxDeskBridge,
+  InvokeArgs,
+  InvokeResult,
+} from '../../../shared/ipc/contract'
+
+export class BridgeCallError extends Error {
+  readonly kind: BridgeErrorKind
+  readonly retryAfterMs?: number
+  readonly detail?: string
+
+  constructor(
+    readonly channel: InvokeChannel,
+    error: BridgeError,
+  ) {
+    super(error.message)
+    this.name = 'BridgeCallError'
+    this.kind = error.kind
+    this.retryAfterMs = error.retryAfterMs
+    this.detail = error.detail
+  }
+}
+
+/** The kind of any error, `internal` when it did not come from the bridge. */
+export function errorKind(error: unknown): BridgeErrorKind {
+  return error instanceof BridgeCallError ? error.kind : 'internal'
+}
+
+export function errorMessage(error: unknown): string {
+  if (error instanceof Error) return error.message
+  return String(error)
+}
+
+function bridge(): InboxDeskBridge {
+  const value = (window as Partial<Window>).inboxDesk
+  if (!value) throw new Error('The app bridge is missing: the window was not opened by Inbox Desk.')
+  return value
+}
+
+/** Calls a bridge channel; resolves to its value or throws `BridgeCallError`. */
+export async function call<C extends InvokeChannel>(
+  channel: C,
+  ...args: undefined extends InvokeArgs<C> ? [arg?: InvokeArgs<C>] : [arg: InvokeArgs<C>]
+): Promise<InvokeResult<C>> {
+  const fn = bridge()[channel] as (
+    arg?: unknown,
+  ) => Promise<{ ok: true; value: InvokeResult<C> } | { ok: false; error: BridgeError }>
+  const result = await fn(args[0])
+  if (result.ok) return result.value
+  throw new BridgeCallError(channel, result.error)
+}
+
+/** Subscribes to a push event; returns the unsubscribe function. */
+export function subscribe<E extends keyof EventPayloads>(
+  event: E,
+  listener: (payload: EventPayloads[E]) => void,
+): () => void {
+  return bridge().on(event, listener)
+}
+
+export function hasBridge(): boolean {
+  return typeof (window as Partial<Window>).inboxDesk === 'object'
+}

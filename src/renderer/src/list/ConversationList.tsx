@@ -1,0 +1,141 @@
+/**
+ * The conversation list: virtualized (the DOM holds only the visible rows, so
+ * 10,000 conversations scroll smoothly), a listbox for assistive technology,
+ * with loading (skeleton), empty and error states.
+ */
+import { useEffect, useRef } from 'react'
+import { Alert, Button, Center, Skeleton, Stack, Text } from '@mantine/core'
+import { IconInbox } from '@tabler/icons-react'
+import { useVirtualizer } from '@tanstack/react-virtual'
+import type { Conversation } from '../../../shared/api/schemas'
+import { errorMessage } from '../bridge/client'
+import classes from './ConversationList.module.css'
+import { ConversationRow, ROW_HEIGHT } from './ConversationRow'
+
+interface ConversationListProps {
+  conversations: readonly Conversation[]
+  status: 'pending' | 'error' | 'success'
+  error: unknown
+  onRetry: () => void
+  activeId: string | null
+  openId: string | null
+  drafts: Record<string, string> | undefined
+  now: number
+  emptyMessage: string
+  onOpen: (chatId: string) => void
+  onMove: (delta: number) => void
+  onOpenActive: () => void
+}
+
+export function ConversationList({
+  conversations,
+  status,
+  error,
+  onRetry,
+  activeId,
+  openId,
+  drafts,
+  now,
+  emptyMessage,
+  onOpen,
+  onMove,
+  onOpenActive,
+}: ConversationListProps) {
+  const scrollerRef = useRef<HTMLDivElement>(null)
+  // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual returns fresh functions by design
+  const virtualizer = useVirtualizer({
+    count: conversations.length,
+    getScrollElement: () => scrollerRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    getItemKey: (index) => conversations[index]?.id ?? index,
+    overscan: 6,
+  })
+
+  const activeIndex = activeId ? conversations.findIndex((c) => c.id === activeId) : -1
+  useEffect(() => {
+    if (activeIndex >= 0) virtualizer.scrollToIndex(activeIndex, { align: 'auto' })
+  }, [activeIndex, virtualizer])
+
+  if (status === 'pending') {
+    return (
+      <Stack gap={0} aria-busy="true" aria-label="Loading conversations" role="status">
+        {Array.from({ length: 8 }, (_, index) => (
+          <Stack key={index} gap={6} p="sm" style={{ borderBottom: '1px solid var(--mantine-color-default-border)' }}>
+            <Skeleton height={14} width="60%" />
+            <Skeleton height={12} width="90%" />
+            <Skeleton height={10} width="40%" />
+          </Stack>
+        ))}
+      </Stack>
+    )
+  }
+  if (status === 'error') {
+    return (
+      <Stack p="md">
+        <Alert role="alert" color="red" title="The conversations did not load">
+          <Text size="sm">{errorMessage(error)}</Text>
+        </Alert>
+        <Button variant="default" onClick={onRetry} w="fit-content">
+          Retry
+        </Button>
+      </Stack>
+    )
+  }
+  if (conversations.length === 0) {
+    return (
+      <Center h="100%" p="lg">
+        <Stack align="center" gap="xs">
+          <IconInbox size={40} aria-hidden color="var(--mantine-color-dimmed)" />
+          <Text c="dimmed" ta="center" size="sm">
+            {emptyMessage}
+          </Text>
+        </Stack>
+      </Center>
+    )
+  }
+
+  return (
+    <div
+      ref={scrollerRef}
+      className={classes.scroller}
+      role="listbox"
+      aria-label="Conversations"
+      tabIndex={0}
+      aria-activedescendant={activeId ? `conversation-${activeId}` : undefined}
+      data-testid="conversation-list"
+      onKeyDown={(event) => {
+        if (event.key === 'ArrowDown') {
+          event.preventDefault()
+          onMove(1)
+        } else if (event.key === 'ArrowUp') {
+          event.preventDefault()
+          onMove(-1)
+        } else if (event.key === 'Enter') {
+          event.preventDefault()
+          onOpenActive()
+        }
+      }}
+    >
+      <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+        {virtualizer.getVirtualItems().map((item) => {
+          const conversation = conversations[item.index]!
+          return (
+            <div
+              key={item.key}
+              style={{ position: 'absolute', top: item.start, left: 0, right: 0, height: ROW_HEIGHT }}
+            >
+              <ConversationRow
+                conversation={conversation}
+                active={conversation.id === activeId}
+                open={conversation.id === openId}
+                hasDraft={Boolean(drafts?.[conversation.id]?.trim())}
+                now={now}
+                onClick={onOpen}
+              />
+            </div>
+          )
+        })}
+      </div>
+    </div>
+  )
+}

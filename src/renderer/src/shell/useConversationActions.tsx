@@ -1,0 +1,119 @@
+/**
+ * What the agent does to a conversation: mark read, archive/unarchive (with
+ * an undo toast), assign/unassign. Each applies at once in every cached list
+ * and is rolled back, with a clear toast, if main refuses it.
+ */
+import { useCallback, useMemo } from 'react'
+import { useQueryClient } from '@tanstack/react-query'
+import { notifications } from '@mantine/notifications'
+import type { Conversation, User } from '../../../shared/api/schemas'
+import { contactLabel } from '../../../shared/domain/views'
+import { call, errorMessage } from '../bridge/client'
+import { findConversation, patchConversationLocally, queryKeys, upsertConversationLocally } from '../bridge/queries'
+
+export function useConversationActions() {
+  const queryClient = useQueryClient()
+
+  /** Applies a local change, runs the call, rolls back on failure. */
+  const optimistic = useCallback(
+    async (chatId: string, change: (c: Conversation) => Conversation, run: () => Promise<unknown>, failure: string) => {
+      const before = findConversation(queryClient, chatId)
+      if (before) upsertConversationLocally(queryClient, change(before))
+      try {
+        await run()
+        return true
+      } catch (error) {
+        if (before) upsertConversationLocally(queryClient, before)
+        notifications.show({ color: 'red', title: failure, message: errorMessage(error) })
+        // The server's view is the truth: fetch it again.
+        void queryClient.invalidateQueries({ queryKey: queryKeys.conversationsRoot })
+        return false
+      }
+    },
+    [queryClient],
+  )
+
+  const markRead = useCallback(
+    (chatId: string) => {
+      // In place, not re-filtered: the conversation stays in the Unread view
+      // while the agent reads it, instead of vanishing under the cursor.
+      const before = findConversation(queryClient, chatId)
+      if (!before || before.unreadCount === 0) return
+      patchConversationLocally(queryClient, chatId, (c) => ({ ...c, unreadCount: 0 }))
+      call('markRead', { chatId }).catch((error: unknown) => {
+        patchConversationLocally(queryClient, chatId, (c) => ({ ...c, unreadCount: before.unreadCount }))
+        notifications.show({ color: 'red', title: 'Could not mark as read', message: errorMessage(error) })
+      })
+    },
+    [queryClient],
+  )
+
+  const applyArchived = useCallback(
+    (chatId: string, archived: boolean) =>
+      optimistic(
+        chatId,
+        (c) => ({ ...c, archived }),
+        () => call(archived ? 'archive' : 'unarchive', { chatId }),
+        archived ? 'Could not archive' : 'Could not unarchive',
+      ),
+    [optimistic],
+  )
+
+  const setArchived = useCallback(
+    async (chatId: string, archived: boolean): Promise<void> => {
+      const name = contactLabel(findConversation(queryClient, chatId)?.contact ?? { id: '', name: '' })
+      if (!(await applyArchived(chatId, archived))) return
+      const id = `archive-${chatId}-${Date.now()}`
+      notifications.show({
+        id,
+        title: archived ? 'Conversation archived' : 'Conversation moved to the inbox',
+        message: (
+          <UndoMessage
+            text={name}
+            onUndo={() => {
+              notifications.hide(id)
+              void applyArchived(chatId, !archived)
+            }}
+          />
+        ),
+        autoClose: 6000,
+      })
+    },
+    [applyArchived, queryClient],
+  )
+
+  const assign = useCallback(
+    (chatId: string, user: Pick<User, 'id' | 'displayName'>) =>
+      optimistic(
+        chatId,
+        (c) => ({ ...c, assignee: { id: user.id, displayName: user.displayName } }),
+        () => call('assign', { chatId, userId: user.id }),
+        'Could not assign',
+      ),
+    [optimistic],
+  )
+
+  const unassign = useCallback(
+    (chatId: string) =>
+      optimistic(
+        chatId,
+        (c) => ({ ...c, assignee: null }),
+        () => call('unassign', { chatId }),
+        'Could not unassign',
+      ),
+    [optimistic],
+  )
+
+  return useMemo(() => ({ markRead, setArchived, assign, unassign }), [markRead, setArchived, assign, unassign])
+}
+
+function UndoMessage({ text, onUndo }: { text: string; onUndo: () => void }) {
+  return (
+    <span style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: 8 }}>
+      <span>{text}</span>
+      <button type="button" onClick={onUndo} className="undo-button">
+        Undo
+      </button>
+    </span>
+  )
+}
