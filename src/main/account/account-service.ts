@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto'
 import type { AccountSummary, BridgeError, KeychainStatus } from '../../shared/ipc/contract'
-import { createInboxClient, DEFAULT_RETRY } from '../api/client'
+import { createInboxClient, DEFAULT_RETRY, describeNetworkError } from '../api/client'
 import { ApiError, type InboxApi } from '../api/inbox-api'
 import { BridgeFailure } from '../core/errors'
 import type { Logger, Redactor } from '../log'
@@ -109,7 +109,7 @@ export function normaliseUserBaseUrl(input: string): string {
 /** The verification call's failure, phrased for the connect form. */
 function explainVerificationFailure(error: unknown, host: string): Error {
   if (!(error instanceof ApiError)) return error instanceof Error ? error : new Error(String(error))
-  const extra = { detail: error.details.serverMessage ?? error.details.operation }
+  const extra = { detail: error.details.serverMessage ?? error.details.networkCode ?? error.details.operation }
   switch (error.kind) {
     case 'unauthorized':
       return new BridgeFailure(
@@ -120,7 +120,7 @@ function explainVerificationFailure(error: unknown, host: string): Error {
     case 'network':
       return new BridgeFailure(
         'network',
-        `Could not reach ${host}. Check the address and your connection. (${error.message})`,
+        `Could not reach ${host}: ${describeNetworkError(error.details.networkCode, error)}. Check the address and your connection.`,
         extra,
       )
     case 'timeout':

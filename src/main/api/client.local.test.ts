@@ -228,6 +228,8 @@ describe('error mapping details', () => {
     expect(error.message).toContain(`127.0.0.1:${port}`)
     // Refused means it never left: not ambiguous, even for a reply.
     expect(error.details.ambiguous).toBe(false)
+    expect(error.details.networkCode).toBe('ECONNREFUSED')
+    expect(toBridgeError(error).detail).toContain('ECONNREFUSED')
   })
 
   it('anything that is not an ApiError crosses the bridge as internal', () => {

@@ -204,7 +204,7 @@ export function createInboxClient(options: InboxClientOptions): InboxApi {
         (ambiguous
           ? ' The reply may or may not have been sent; Inbox Desk checks the conversation before sending it again.'
           : ' Check the address and your connection.'),
-      { operation: operation.id, ambiguous, serverMessage: code },
+      { operation: operation.id, ambiguous, networkCode: code },
     )
     return operation.idempotent ? new RetryableFailure(apiError) : apiError
   }
@@ -538,10 +538,11 @@ function chromiumToNodeCode(name: string): string {
   }
 }
 
-function describeNetworkError(code: string | undefined, error: unknown): string {
+/** A network failure in words: "the connection was refused (…)". */
+export function describeNetworkError(code: string | undefined, error?: unknown): string {
   switch (code) {
     case 'ECONNREFUSED':
-      return 'the connection was refused (is the address and port right, and is the server running?)'
+      return 'the connection was refused (are the address and port right, and is the server running?)'
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
       return 'the host name could not be found'
@@ -559,7 +560,7 @@ function describeNetworkError(code: string | undefined, error: unknown): string 
       if (code && (code.startsWith('CERT') || code.includes('CERT') || code === 'UNABLE_TO_VERIFY_LEAF_SIGNATURE')) {
         return 'its security certificate is not trusted'
       }
-      return `the connection failed (${code ?? (error instanceof Error ? error.message : String(error))})`
+      return `the connection failed (${code ?? (error instanceof Error ? error.message : String(error ?? 'unknown error'))})`
   }
 }
 
@@ -575,6 +576,7 @@ export function toBridgeError(error: unknown): BridgeError {
     const technical = [
       error.details.operation,
       error.details.status !== undefined ? `HTTP ${error.details.status}` : undefined,
+      error.details.networkCode,
       error.details.serverCode,
       error.details.serverMessage,
     ].filter((part): part is string => typeof part === 'string' && part.length > 0)

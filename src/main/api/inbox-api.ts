@@ -55,6 +55,8 @@ export class ApiError extends Error {
        * checks the thread before sending such a reply again. */
       ambiguous?: boolean
       operation?: string
+      /** For `network`: the socket error's code (ECONNREFUSED, ENOTFOUND…), when known. */
+      networkCode?: string
     } = {},
   ) {
     super(message)

@@ -226,7 +226,9 @@ describe('account without a usable keychain', () => {
       }),
     )
     expect(failed.kind).toBe('network')
-    expect(failed.message).toMatch(new RegExp(`^Could not reach 127\\.0\\.0\\.1:${port}`))
+    expect(failed.message).toBe(
+      `Could not reach 127.0.0.1:${port}: the connection was refused (are the address and port right, and is the server running?). Check the address and your connection.`,
+    )
   })
 
   it('a server that is not an Inbox API, and a server that does not answer, each get their own message', async () => {

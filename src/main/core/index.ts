@@ -147,7 +147,17 @@ export function createMainCore(adapters: ShellAdapters, options: CoreOptions = {
     invoke: dispatch,
     async start() {
       adapters.setDoNotDisturb(settings.getRenderer().notifications.doNotDisturb)
-      await account.restore()
+      try {
+        await account.restore()
+      } catch (error) {
+        // The app must open even when the saved account cannot be restored: say why, offer to fix it.
+        log.error('The saved account could not be restored.', error)
+        account.reportProblem({
+          kind: 'internal',
+          message: 'The saved account could not be opened. Connect it again in Settings.',
+          detail: error instanceof Error ? error.message : String(error),
+        })
+      }
     },
     async stop() {
       await inbox.stop()
