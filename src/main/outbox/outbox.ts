@@ -76,8 +76,15 @@ export interface OutboxOptions {
   backoff?: BackoffPolicy
   random?: () => number
   log?: Logger
+  /** The newest message id the app already knows in a conversation (the sync
+   * engine's `getConversation(chatId)?.lastMessage?.id`): where reading the
+   * end of the thread starts before the first attempt. */
+  lastKnownMessageId?(chatId: string): number | null | undefined
   /** Accepted entries stay listed this long (the renderer matches its bubbles), then go. */
   keepAcceptedMs?: number
+  /** After an ambiguous failure, wait at least this long before reading the
+   * thread: a slow server may still be finishing the request. Default 2 s. */
+  ambiguousRetryDelayMs?: number
 }
 
 export interface Outbox {
@@ -100,9 +107,7 @@ export interface Outbox {
 }
 
 const DEFAULT_KEEP_ACCEPTED_MS = 60 * 60_000
-/** After an ambiguous failure, give a slow server time to finish the request
- * it may still be processing before the thread is read. */
-const AMBIGUOUS_MIN_DELAY_MS = 2_000
+const DEFAULT_AMBIGUOUS_RETRY_DELAY_MS = 2_000
 const MAX_RECONCILE_PAGES = 20
 
 export function createOutbox(options: OutboxOptions): Outbox {
@@ -112,6 +117,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
   const random = options.random ?? Math.random
   const log = options.log ?? silentLogger
   const keepAcceptedMs = options.keepAcceptedMs ?? DEFAULT_KEEP_ACCEPTED_MS
+  const ambiguousRetryDelayMs = options.ambiguousRetryDelayMs ?? DEFAULT_AMBIGUOUS_RETRY_DELAY_MS
 
   let entries: StoredOutboxEntry[] = []
   let loaded = false
@@ -193,24 +199,31 @@ export function createOutbox(options: OutboxOptions): Outbox {
     if (stopped || working) return
     if (timer !== null) scheduler.clearTimeout(timer)
     timer = null
-    working = (async () => {
-      try {
-        for (;;) {
-          if (stopped) return
-          const { entry, waitMs } = nextDue()
-          if (!entry) {
-            if (waitMs !== null) timer = scheduler.setTimeout(kick, waitMs)
-            return
-          }
-          await attempt(entry)
+    const run = (async () => {
+      await Promise.resolve() // `working` is set before the loop can finish
+      for (;;) {
+        if (stopped) return
+        const { entry, waitMs } = nextDue()
+        if (!entry) {
+          if (waitMs !== null) timer = scheduler.setTimeout(kick, waitMs)
+          return
         }
-      } finally {
-        working = null
-        const waiters = idleWaiters
-        idleWaiters = []
-        for (const resolve of waiters) resolve()
+        await attempt(entry)
       }
     })()
+    working = run
+    const done = () => {
+      working = null
+      const waiters = idleWaiters
+      idleWaiters = []
+      for (const resolve of waiters) resolve()
+      // Something enqueued between the loop's last look and now.
+      if (!stopped && timer === null && nextDue().entry) kick()
+    }
+    run.then(done, (error: unknown) => {
+      log.error('the outbox stopped on an unexpected error; it resumes with the next reply or restart', error)
+      done()
+    })
   }
 
   async function attempt(entry: StoredOutboxEntry): Promise<void> {
@@ -271,7 +284,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
     const ambiguous = wasSending && isAmbiguous(error)
     const failures = entry.attempts + (wasSending ? 0 : 1)
     let delayMs = backoffDelayMs(Math.max(1, failures), error, backoffPolicy, random)
-    if (ambiguous) delayMs = Math.max(delayMs, AMBIGUOUS_MIN_DELAY_MS)
+    if (ambiguous) delayMs = Math.max(delayMs, ambiguousRetryDelayMs)
     log.warn(
       `reply ${entry.clientId}: ${ambiguous ? 'outcome unknown, will check the thread' : 'not sent'}; retry in ${delayMs} ms`,
       error,
@@ -284,11 +297,18 @@ export function createOutbox(options: OutboxOptions): Outbox {
     })
   }
 
+  /** The id of the newest message in the thread right now. Reads forward from
+   * the sync engine's last known id (one short request when it is current; a
+   * stale hint only costs a page more), or from the start without a hint. */
   async function newestMessageId(chatId: string): Promise<number> {
-    // `idTo` alone returns the newest page up to it: the largest safe integer
-    // means "the end of the thread" in one request.
-    const page = await api.getMessages(chatId, { idTo: Number.MAX_SAFE_INTEGER })
-    return page.data.at(-1)?.id ?? 0
+    let newest = Math.max(0, options.lastKnownMessageId?.(chatId) ?? 0)
+    for (;;) {
+      const page = await api.getMessages(chatId, { idFrom: newest + 1 })
+      const last = page.data.at(-1)
+      if (!last) return newest
+      newest = last.id
+      if (!page.hasMore) return newest
+    }
   }
 
   /** An outbound message with our text, created after the first attempt, that
