@@ -16,7 +16,16 @@ import {
 } from '../../shared/api/schemas'
 import type { ListFilters, StoredConversation } from '../store'
 import type { SandboxWorld } from '../world'
-import { describeIssues, json, jsonError, noContent, readJson, type SandboxContext, type SandboxEnv } from './context'
+import {
+  describeIssues,
+  json,
+  jsonError,
+  jsonText,
+  noContent,
+  readJson,
+  type SandboxContext,
+  type SandboxEnv,
+} from './context'
 
 const orderByPattern = new RegExp(`^([ +-]?)(${orderByFields.join('|')})$`)
 
@@ -103,7 +112,7 @@ export function apiRoutes(world: SandboxWorld): Hono<SandboxEnv> {
       archived: q.archived ?? 'false',
       orderBy: parseOrderBy(q.orderBy),
     })
-    return json(c, 200, { data: conversations.map((conversation) => store.toWireConversation(account, conversation)) })
+    return jsonText(c, 200, store.listJson(account, conversations))
   })
 
   api.post('/conversations/reply', async (c) => {

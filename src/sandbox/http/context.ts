@@ -17,6 +17,12 @@ export interface SandboxEnv {
 
 export type SandboxContext = Context<SandboxEnv>
 
+/** Answers with JSON text that is already serialized. */
+export function jsonText(c: SandboxContext, status: number, text: string): Response {
+  c.set('responseBytes', Buffer.byteLength(text))
+  return c.body(text, status as 200, { 'content-type': 'application/json; charset=utf-8' })
+}
+
 export function json(
   c: SandboxContext,
   status: number,

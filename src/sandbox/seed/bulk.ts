@@ -46,6 +46,7 @@ export function loadBulk(store: SandboxStore, conversations: number, messagesPer
       const last = conversation.messages[conversation.messages.length - 1]
       conversation.unreadCount = last?.direction === 'inbound' && i % 3 === 0 ? 1 : 0
       conversation.assigneeId = i % 4 === 0 ? users[i % users.length]! : null
+      conversation.wireJson = undefined
     }
   }
 }

@@ -22,5 +22,6 @@ export function loadConversations(store: SandboxStore, state: AccountState, seed
     conversation.archived = seed.archived
     conversation.assigneeId = seed.assigneeId
     conversation.unreadCount = seed.unreadCount
+    conversation.wireJson = undefined
   }
 }
