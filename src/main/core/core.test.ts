@@ -475,6 +475,10 @@ describe('the inbox engine seam', () => {
       .poll(() => adapters.events.filter((e) => e.event === 'appStateChanged').at(-1)?.payload)
       .toMatchObject({ accountProblem: { kind: 'unauthorized' } })
 
+    const engineStore = engineDeps!.openStore('engine-test', { counter: 0 })
+    engineStore.set('counter', 2)
+    expect(JSON.parse(readFileSync(join(userDataDir, 'engine-test.json'), 'utf8'))).toEqual({ counter: 2 })
+
     await ok(core.invoke('removeAccount', undefined))
     expect(sessions.at(-1)).toBeNull()
     expect(() => engineDeps!.getClient()).toThrow(/No account is connected/)

@@ -14,12 +14,15 @@ import type { BridgeError, InvokeParsedArgs, OutboxEntry, RendererSettings } fro
 import type { AccountSession } from '../account/account-service'
 import type { InboxApi } from '../api/inbox-api'
 import type { Logger } from '../log'
-import type { ShellAdapters } from './adapters'
+import type { KeyValueStore, ShellAdapters } from './adapters'
 import { BridgeFailure } from './errors'
 
 export interface InboxEngineDeps {
   adapters: ShellAdapters
   log: Logger
+  /** `adapters.createStore`, plus core's handling of a corrupt file (moved aside, logged,
+   * defaults used). Use this for the engine's own stores (sync state, outbox). */
+  openStore<T extends Record<string, unknown>>(name: string, defaults: T): KeyValueStore<T>
   /** The connected account's client; throws a `no_account` BridgeFailure when there is none. */
   getClient(): InboxApi
   /** The renderer settings of the moment (notification switches, meUserId). */

@@ -77,6 +77,7 @@ export function createMainCore(adapters: ShellAdapters, options: CoreOptions = {
   const inbox = (options.createInboxEngine ?? createInboxEngine)({
     adapters,
     log: log.child('inbox'),
+    openStore: (name, defaults) => openStore(adapters, name, defaults, log),
     getClient: () => account.client(),
     getSettings: () => settings.getRenderer(),
     getFocusedConversation: () => focusedConversation,
