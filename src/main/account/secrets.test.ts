@@ -40,7 +40,7 @@ describe.skipIf(!hasDbus)('keychain store (real gnome-keyring)', () => {
   })
 
   it('keeps entries of different services and accounts apart', async () => {
-    const a = createKeychainStore({ service: uniqueService() })
+    const a = createKeychainStore(uniqueService())
     const b = createKeychainStore({ service: uniqueService() })
     await a.set('acct', 'for-a')
     await a.set('other', 'for-a-other')

@@ -56,7 +56,9 @@ async function loadRealKeytar(): Promise<KeytarModule> {
   return keytarModule
 }
 
-export function createKeychainStore(options: KeychainStoreOptions = {}): SecretStore {
+/** `createKeychainStore('Inbox Desk')` or `createKeychainStore({ service, loadKeytar, timeoutMs })`. */
+export function createKeychainStore(serviceOrOptions: string | KeychainStoreOptions = {}): SecretStore {
+  const options = typeof serviceOrOptions === 'string' ? { service: serviceOrOptions } : serviceOrOptions
   const service = options.service ?? KEYCHAIN_SERVICE
   const load = options.loadKeytar ?? loadRealKeytar
   const timeoutMs = options.timeoutMs ?? 10_000
