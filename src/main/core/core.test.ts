@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { SANDBOX_ACCOUNTS, startSandbox, type RunningSandbox } from '../../sandbox/index'
+import { invokeChannels, type InvokeChannel } from '../../shared/ipc/channels'
 import type { AppState, BridgeResult } from '../../shared/ipc/contract'
 import { createKeychainStore, type KeytarModule, type SecretStore } from '../account/secrets'
 import type { AccountSession } from '../account/account-service'
@@ -482,5 +483,53 @@ describe('the inbox engine seam', () => {
     await ok(core.invoke('removeAccount', undefined))
     expect(sessions.at(-1)).toBeNull()
     expect(() => engineDeps!.getClient()).toThrow(/No account is connected/)
+  })
+})
+
+describe('the key stays in the key store', () => {
+  it('no bridge response, event, log line or file holds it, whatever channel is called', async () => {
+    const harness = build({ keychain: createKeychainStore({ loadKeytar: async () => Promise.reject(new Error('x')) }) })
+    const { core } = harness
+    const responses: unknown[] = []
+    const call = async (channel: string, arg?: unknown) => {
+      const result = await core.invoke(channel, arg)
+      responses.push(result)
+      return result
+    }
+    await call('connectAccount', { baseUrl: sandbox.url, apiKey: KEY, keyStorage: 'keychain' })
+    await call('connectAccount', { baseUrl: sandbox.url, apiKey: KEY, keyStorage: 'session' })
+    const list = await call('listConversations', { archived: 'any' })
+    const chatId = list.ok ? (list.value as { id: string }[])[0]!.id : 'none'
+    const users = await call('listUsers')
+    const userId = users.ok ? (users.value as { id: string }[])[0]!.id : 'none'
+    const byChannel: Record<InvokeChannel, unknown> = {
+      getAppState: undefined,
+      connectAccount: { baseUrl: sandbox.url, apiKey: `${KEY}-wrong`, keyStorage: 'session' },
+      startDemo: undefined,
+      removeAccount: undefined,
+      updateSettings: { theme: 'light' },
+      listConversations: { unreadOnly: true },
+      getMessages: { chatId },
+      markRead: { chatId },
+      archive: { chatId },
+      unarchive: { chatId },
+      assign: { chatId, userId },
+      unassign: { chatId },
+      listUsers: undefined,
+      sendReply: { chatId, clientId: 'client-000001', text: 'Hello' },
+      listOutbox: undefined,
+      retryOutboxEntry: { clientId: 'client-000001' },
+      discardOutboxEntry: { clientId: 'client-000001' },
+      getDrafts: undefined,
+      setDraft: { chatId, text: 'draft' },
+      setFocusedConversation: { chatId },
+      openExternal: { url: 'https://example.com' },
+    }
+    // Everything but the account changes first, then those (which end the session).
+    const last: InvokeChannel[] = ['connectAccount', 'startDemo', 'removeAccount']
+    for (const channel of invokeChannels.filter((c) => !last.includes(c))) await call(channel, byChannel[channel])
+    for (const channel of last) await call(channel, byChannel[channel])
+    expect(responses.filter((r) => (r as BridgeResult<unknown>).ok).length).toBeGreaterThan(10)
+    expect(everythingVisible(harness, responses)).not.toContain(KEY)
   })
 })
