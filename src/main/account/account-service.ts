@@ -271,7 +271,19 @@ export function createAccountService(deps: AccountServiceDeps): AccountService {
   async function startDemo(): Promise<AccountSummary> {
     const current = settings.getAccount()
     if (current?.kind === 'demo' && demo && session) return session.account
-    const sandbox = await deps.startDemoSandbox()
+    let sandbox: DemoSandbox
+    try {
+      sandbox = await deps.startDemoSandbox()
+    } catch (error) {
+      log.error('The demo workspace could not start.', error)
+      throw new BridgeFailure(
+        'internal',
+        'The demo workspace could not start. Try again; if it keeps failing, report it.',
+        {
+          detail: error instanceof Error ? error.message : String(error),
+        },
+      )
+    }
     const account: AccountSettings = { kind: 'demo', baseUrl: sandbox.url, keyStorage: 'session' }
     await forgetPrevious(current, account)
     await stopDemo()

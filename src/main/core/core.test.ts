@@ -443,6 +443,26 @@ describe('settings and drafts', () => {
   })
 })
 
+describe('demo workspace that cannot start', () => {
+  it('says so, and leaves the current state alone', async () => {
+    const userDataDir = mkdtempSync(join(tmpdir(), 'inbox-desk-core-'))
+    cleanups.push(() => rmSync(userDataDir, { recursive: true, force: true }))
+    const adapters = createNodeAdapters({
+      userDataDir,
+      keychain: createKeychainStore({ loadKeytar: async () => Promise.reject(new Error('x')) }),
+    })
+    const core = createMainCore(adapters, {
+      startDemoSandbox: async () => {
+        throw new Error('listen EADDRINUSE')
+      },
+    })
+    const failed = await error(core.invoke('startDemo', undefined))
+    expect(failed).toMatchObject({ kind: 'internal', detail: 'listen EADDRINUSE' })
+    expect(failed.message).toMatch(/demo workspace could not start/)
+    expect((await ok<AppState>(core.invoke('getAppState', undefined))).account).toBeNull()
+  })
+})
+
 describe('the inbox engine seam', () => {
   it('hands the engine each session (with an account id that is not the key) and takes its account problems', async () => {
     const userDataDir = mkdtempSync(join(tmpdir(), 'inbox-desk-core-'))
