@@ -58,12 +58,20 @@ function fillTemplate(line: string, values: Record<string, string>): string {
 function fillerSeeds(definition: AccountDefinition, count: number, now: number): SeedConversation[] {
   const random = seededRandom(definition.slug === 'acme' ? 7 : 11)
   const templates = definition.slug === 'acme' ? ACME_FILLERS : GLOBEX_FILLERS
-  const contacts = definition.slug === 'acme' ? FILLER_CONTACTS : [...FILLER_CONTACTS].reverse()
+  // Each account meets the contacts in its own order; each contact writes once per account.
+  const unused = definition.slug === 'acme' ? [...FILLER_CONTACTS] : [...FILLER_CONTACTS].reverse()
   const seeds: SeedConversation[] = []
   for (let i = 0; i < count; i++) {
-    const contact = contacts[i % contacts.length]!
-    const channel = definition.channels[i % definition.channels.length]!
     const template = templates[i % templates.length]!
+    // A Spanish thread goes to someone who writes Spanish; English ones preferably to others,
+    // so the speakers are still there when their language comes up.
+    let index = template.lang
+      ? unused.findIndex((c) => (c.speaks ?? []).includes(template.lang!))
+      : unused.findIndex((c) => !c.speaks)
+    if (index === -1) index = 0
+    const [contact] = unused.splice(index, 1)
+    if (!contact) throw new Error(`not enough filler contacts for ${count} conversations`)
+    const channel = definition.channels[i % definition.channels.length]!
     const values: Record<string, string> = {
       first: contact.name.split(' ')[0] || 'there',
       order: `A-${10000 + Math.floor(random() * 9000)}`,
@@ -72,12 +80,12 @@ function fillerSeeds(definition: AccountDefinition, count: number, now: number):
     // Between 1 hour and 12 days ago; older threads are often archived.
     const lastAt = now - HOUR - Math.floor(random() * 12 * 24) * HOUR - Math.floor(random() * 60) * MINUTE
     const gap = (2 + Math.floor(random() * 20)) * MINUTE
-    const messages: SeedMessage[] = template.map((line, index) => {
+    const messages: SeedMessage[] = template.lines.map((line, index) => {
       const inbound = line.startsWith('> ')
       return {
         direction: inbound ? 'inbound' : 'outbound',
         text: fillTemplate(line.slice(2), values),
-        at: lastAt - (template.length - 1 - index) * gap,
+        at: lastAt - (template.lines.length - 1 - index) * gap,
         status: inbound ? 'received' : channel.type === 'sms' ? 'delivered' : 'read',
         authorId: inbound ? null : pick(random, definition.users).id,
       }
