@@ -215,6 +215,13 @@ export function createAccountService(deps: AccountServiceDeps): AccountService {
   }): Promise<AccountSummary> {
     const apiKey = args.apiKey.trim()
     redactor.addSecret(apiKey)
+    // An HTTP header takes visible ASCII only; anything else is a copy-paste accident.
+    if (!/^[\x21-\x7e]+$/.test(apiKey)) {
+      throw new BridgeFailure(
+        'invalid_argument',
+        'The API key contains spaces, line breaks or characters that cannot be part of a key. Copy it again from your provider.',
+      )
+    }
     const baseUrl = normaliseUserBaseUrl(args.baseUrl)
     const host = new URL(baseUrl).host
 

@@ -211,6 +211,21 @@ describe('error mapping details', () => {
     expect(JSON.stringify(toBridgeError(error))).not.toContain(KEY)
   })
 
+  it('a key that cannot be a header value fails without repeating the key', async () => {
+    const badKey = 'pasted-key-with\nnewline'
+    const error = await createInboxClient({ baseUrl, apiKey: badKey, fetch })
+      .listAssignableUsers()
+      .then(
+        () => null,
+        (caught: unknown) => caught as ApiError,
+      )
+    expect(error).toBeInstanceOf(ApiError)
+    expect(error?.kind).toBe('bad_request')
+    expect(error?.message).toMatch(/Enter the key again/)
+    expect(error?.message).not.toContain(badKey)
+    expect(JSON.stringify(error?.details)).not.toContain(badKey)
+  })
+
   it('a refused connection is a network error naming the host', async () => {
     const closed = createServer()
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve))

@@ -196,11 +196,19 @@ export function createInboxClient(options: InboxClientOptions): InboxApi {
         { operation: operation.id, ambiguous },
       )
     }
+    if (error instanceof TypeError && /header/i.test(error.message) && code === undefined) {
+      // fetch refused to build the request (a key pasted with a line break, say): nothing was sent.
+      return new ApiError(
+        'bad_request',
+        `The request to ${host} could not be sent because the API key contains characters a request cannot carry (spaces, line breaks). Enter the key again.`,
+        { operation: operation.id, ambiguous: false },
+      )
+    }
     const provablyNotSent = code !== undefined && NOT_SENT_CODES.has(code)
     const ambiguous = !operation.idempotent && !provablyNotSent
     const apiError = new ApiError(
       'network',
-      `Could not reach ${host} while ${operation.doing}: ${describeNetworkError(code, error)}.` +
+      `Could not reach ${host} while ${operation.doing}: ${scrub(describeNetworkError(code, error))}.` +
         (ambiguous
           ? ' The reply may or may not have been sent; Inbox Desk checks the conversation before sending it again.'
           : ' Check the address and your connection.'),

@@ -270,6 +270,12 @@ describe('account without a usable keychain', () => {
     expect(ftp.message).toMatch(/must start with https:\/\//)
     const junk = await error(harness.core.invoke('connectAccount', { baseUrl: 'http://exa mple', apiKey: KEY }))
     expect(junk.message).toMatch(/is not a web address/)
+    const badKey = await error(
+      harness.core.invoke('connectAccount', { baseUrl: sandbox.url, apiKey: 'abc def\nghi', keyStorage: 'session' }),
+    )
+    expect(badKey).toMatchObject({ kind: 'invalid_argument' })
+    expect(badKey.message).toMatch(/API key contains spaces/)
+    expect(badKey.message).not.toContain('abc def')
     const withCredentials = await error(
       harness.core.invoke('connectAccount', { baseUrl: 'https://me:secret@example.com', apiKey: KEY }),
     )
