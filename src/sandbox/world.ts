@@ -38,6 +38,9 @@ export interface WorldOptions {
   log: (line: string) => void
 }
 
+/** Enough for any test or benchmark window; bounded so a long demo session does not grow without end. */
+export const MAX_REQUEST_LOG = 50_000
+
 const TRAFFIC_TEXTS = [
   'Hi, any update on my order?',
   'Is anyone there? 👀',
@@ -103,6 +106,8 @@ export class SandboxWorld {
 
   logRequest(entry: RequestLogEntry): void {
     this.requestLog.push(entry)
+    // The demo workspace runs for hours without a reset: keep the newest entries only.
+    if (this.requestLog.length > MAX_REQUEST_LOG) this.requestLog.splice(0, this.requestLog.length - MAX_REQUEST_LOG)
   }
 
   requests(): readonly RequestLogEntry[] {

@@ -24,7 +24,8 @@ function isLoopback(address: string | undefined): boolean {
 }
 
 function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms))
+  // Unref'd: a delayed answer alone must not keep a closed sandbox's process alive.
+  return new Promise((resolve) => setTimeout(resolve, ms).unref())
 }
 
 export function createSandboxApp(world: SandboxWorld, log: (line: string) => void): Hono<SandboxEnv> {
