@@ -12,6 +12,7 @@ import relativeTime from 'dayjs/plugin/relativeTime'
 import { App } from './App'
 import { startListeningForOpenRequests } from './bridge/pendingOpen'
 import { AppErrorBoundary } from './shell/ErrorBoundary'
+import { cssVariablesResolver } from './theme/cssVariables'
 import { theme } from './theme/theme'
 
 dayjs.extend(relativeTime)
@@ -32,7 +33,7 @@ const queryClient = new QueryClient({
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <MantineProvider theme={theme} defaultColorScheme="auto">
+    <MantineProvider theme={theme} defaultColorScheme="auto" cssVariablesResolver={cssVariablesResolver}>
       <AppErrorBoundary>
         <QueryClientProvider client={queryClient}>
           <Notifications position="bottom-right" />

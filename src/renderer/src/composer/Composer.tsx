@@ -229,8 +229,6 @@ export const Composer = forwardRef<ComposerHandle, ComposerProps>(function Compo
         value={text}
         error={sendError}
         dir="auto"
-        aria-expanded={showCanned}
-        aria-controls={showCanned ? `canned-${chatId}` : undefined}
         aria-activedescendant={showCanned ? `canned-${chatId}-${highlight}` : undefined}
         onChange={(event) => change(event.currentTarget.value, event.currentTarget.selectionStart)}
         onSelect={(event) => setCaret(event.currentTarget.selectionStart)}

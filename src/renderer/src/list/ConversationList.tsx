@@ -128,7 +128,7 @@ export function ConversationList({
                 conversation={conversation}
                 active={conversation.id === activeId}
                 open={conversation.id === openId}
-                hasDraft={Boolean(drafts?.[conversation.id]?.trim())}
+                draft={drafts?.[conversation.id]}
                 now={now}
                 onClick={onOpen}
               />

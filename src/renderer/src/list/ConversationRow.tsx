@@ -13,20 +13,22 @@ export const ConversationRow = memo(function ConversationRow({
   conversation,
   active,
   open,
-  hasDraft,
+  draft,
   now,
   onClick,
 }: {
   conversation: Conversation
   active: boolean
   open: boolean
-  hasDraft: boolean
+  /** The unsent draft, if any: shown instead of the last message. */
+  draft: string | undefined
   now: number
   onClick: (chatId: string) => void
 }) {
   const name = contactLabel(conversation.contact)
   const window = replyWindow(conversation, new Date(now))
   const last = conversation.lastMessage
+  const hasDraft = Boolean(draft?.trim())
   return (
     <div
       id={`conversation-${conversation.id}`}
@@ -57,32 +59,36 @@ export const ConversationRow = memo(function ConversationRow({
         <Group gap={6} wrap="nowrap" justify="space-between">
           <Text size="sm" c="dimmed" truncate="end" dir="auto">
             {hasDraft && (
-              <Text span c="var(--mantine-color-orange-text)" fw={600} size="sm">
+              <Text span className="tone-warn" fw={600} size="sm">
                 Draft:{' '}
               </Text>
             )}
-            {last ? `${last.direction === 'outbound' ? 'You: ' : ''}${last.preview}` : 'No messages yet'}
+            {hasDraft
+              ? draft!.trim().slice(0, 200)
+              : last
+                ? `${last.direction === 'outbound' ? 'You: ' : ''}${last.preview}`
+                : 'No messages yet'}
           </Text>
           {conversation.unreadCount > 0 && (
-            <Badge size="sm" circle={conversation.unreadCount < 10} aria-label={`${conversation.unreadCount} unread`}>
+            <Badge size="sm" style={{ flex: 'none' }} aria-label={`${conversation.unreadCount} unread`}>
               {conversation.unreadCount > 99 ? '99+' : conversation.unreadCount}
             </Badge>
           )}
         </Group>
         <Group gap={6} wrap="nowrap" mih={20}>
-          {hasDraft && <IconPencil size={14} aria-hidden color="var(--mantine-color-orange-text)" />}
+          {hasDraft && <IconPencil size={14} aria-hidden className="tone-warn" />}
           {window.state === 'open' && (
-            <Text size="xs" c="var(--mantine-color-green-text)">
+            <Text size="xs" className="tone-ok">
               {formatTimeLeft(window.msLeft)} left to reply
             </Text>
           )}
           {window.state === 'closing' && (
-            <Badge size="xs" color="orange" variant="light">
+            <Badge size="xs" color="orange" variant="filled">
               Window closes in {formatTimeLeft(window.msLeft)}
             </Badge>
           )}
           {window.state === 'closed' && (
-            <Badge size="xs" color="gray" variant="light">
+            <Badge size="xs" variant="default">
               Reply window closed
             </Badge>
           )}
@@ -92,7 +98,7 @@ export const ConversationRow = memo(function ConversationRow({
               <span>
                 <UserAvatar
                   name={conversation.assignee.displayName}
-                  size={20}
+                  size={24}
                   label={`Assigned to ${conversation.assignee.displayName}`}
                 />
               </span>

@@ -55,57 +55,61 @@ export function ListToolbar({
         style={{ flex: 1 }}
         data-search-box
       />
-      <Popover position="bottom-end" width={300} shadow="md" trapFocus>
-        <Popover.Target>
-          <Indicator label={activeFilters} size={16} disabled={activeFilters === 0}>
-            <ActionIcon variant="default" size="lg" aria-label="Filter and sort">
+      <Indicator label={activeFilters} size={16} disabled={activeFilters === 0}>
+        <Popover position="bottom-end" width={300} shadow="md" trapFocus>
+          <Popover.Target>
+            <ActionIcon
+              variant="default"
+              size="lg"
+              aria-label={activeFilters ? `Filter and sort (${activeFilters} filters on)` : 'Filter and sort'}
+            >
               <IconFilter size={18} aria-hidden />
             </ActionIcon>
-          </Indicator>
-        </Popover.Target>
-        <Popover.Dropdown>
-          <Stack gap="sm">
-            <MultiSelect
-              label="Channels"
-              placeholder={filters.channelIds.length ? undefined : 'All channels'}
-              data={channels.map((channel) => ({
-                value: channel.id,
-                label: `${channel.name} (${channelTypeLabel(channel.type)})`,
-              }))}
-              value={filters.channelIds}
-              onChange={(channelIds) => onFilters({ ...filters, channelIds })}
-              clearable
-              comboboxProps={{ withinPortal: false }}
-            />
-            <TextInput
-              type="date"
-              label="Active since"
-              description="Conversations updated after this day"
-              value={filters.dateFrom}
-              onChange={(event) => onFilters({ ...filters, dateFrom: event.currentTarget.value })}
-            />
-            <Select
-              label="Sort"
-              data={[
-                { value: 'newest', label: 'Newest activity' },
-                { value: 'oldest', label: 'Oldest activity' },
-                { value: 'unread', label: 'Most unread' },
-              ]}
-              value={filters.sort}
-              allowDeselect={false}
-              onChange={(value) => onFilters({ ...filters, sort: (value as SortChoice | null) ?? 'newest' })}
-              comboboxProps={{ withinPortal: false }}
-            />
-            <Button
-              variant="subtle"
-              size="xs"
-              onClick={() => onFilters({ channelIds: [], dateFrom: '', sort: filters.sort })}
-            >
-              Clear filters
-            </Button>
-          </Stack>
-        </Popover.Dropdown>
-      </Popover>
+          </Popover.Target>
+          <Popover.Dropdown>
+            <Stack gap="sm">
+              <MultiSelect
+                label="Channels"
+                placeholder={filters.channelIds.length ? undefined : 'All channels'}
+                data={channels.map((channel) => ({
+                  value: channel.id,
+                  label: `${channel.name} (${channelTypeLabel(channel.type)})`,
+                }))}
+                value={filters.channelIds}
+                onChange={(channelIds) => onFilters({ ...filters, channelIds })}
+                clearable
+                comboboxProps={{ withinPortal: false }}
+              />
+              <TextInput
+                type="date"
+                label="Active since"
+                description="Conversations updated after this day"
+                value={filters.dateFrom}
+                onChange={(event) => onFilters({ ...filters, dateFrom: event.currentTarget.value })}
+              />
+              <Select
+                label="Sort"
+                data={[
+                  { value: 'newest', label: 'Newest activity' },
+                  { value: 'oldest', label: 'Oldest activity' },
+                  { value: 'unread', label: 'Most unread' },
+                ]}
+                value={filters.sort}
+                allowDeselect={false}
+                onChange={(value) => onFilters({ ...filters, sort: (value as SortChoice | null) ?? 'newest' })}
+                comboboxProps={{ withinPortal: false }}
+              />
+              <Button
+                variant="subtle"
+                size="xs"
+                onClick={() => onFilters({ channelIds: [], dateFrom: '', sort: filters.sort })}
+              >
+                Clear filters
+              </Button>
+            </Stack>
+          </Popover.Dropdown>
+        </Popover>
+      </Indicator>
     </Group>
   )
 }

@@ -44,9 +44,14 @@ export function Onboarding({ startOnConnect = false, prefillUrl = '', onDone, on
   const [busy, setBusy] = useState<null | 'connect' | 'session' | 'demo'>(null)
   const [failure, setFailure] = useState<Failure | null>(null)
 
-  const finish = async () => {
-    // A new account means new data: drop everything cached for the old one.
+  /** A new account means new data: drop everything cached for the old one.
+   * Done before the call, while the inbox is not mounted: main announces the
+   * new account (appStateChanged) before the call returns, and the inbox's
+   * fresh queries must not be removed under it. */
+  const forgetOldAccountData = () =>
     queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== 'appState' })
+
+  const finish = async () => {
     await queryClient.invalidateQueries({ queryKey: queryKeys.appState })
     onDone()
   }
@@ -54,6 +59,7 @@ export function Onboarding({ startOnConnect = false, prefillUrl = '', onDone, on
   const connect = async (keyStorage: 'keychain' | 'session') => {
     setBusy(keyStorage === 'session' ? 'session' : 'connect')
     setFailure(null)
+    forgetOldAccountData()
     try {
       await call('connectAccount', { baseUrl: baseUrl.trim(), apiKey: apiKey.trim(), keyStorage })
       await finish()
@@ -71,6 +77,7 @@ export function Onboarding({ startOnConnect = false, prefillUrl = '', onDone, on
   const startDemo = async () => {
     setBusy('demo')
     setFailure(null)
+    forgetOldAccountData()
     try {
       await call('startDemo')
       await finish()

@@ -11,7 +11,7 @@ export function connectErrorMessage(
   switch (kind) {
     case 'unauthorized':
       return {
-        title: 'Wrong API key',
+        title: 'Key refused',
         body: 'The server refused this API key. Check that you copied the whole key and that it belongs to this API address.',
       }
     case 'network':

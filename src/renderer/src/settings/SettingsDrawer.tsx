@@ -168,7 +168,6 @@ function AccountSection({
     try {
       await call('removeAccount')
       setConfirming(false)
-      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== 'appState' })
       await queryClient.invalidateQueries({ queryKey: queryKeys.appState })
       onAccountRemoved()
     } catch (error) {

@@ -314,7 +314,7 @@ export function InboxShell({
               Inbox Desk
             </Title>
             {account?.kind === 'demo' && (
-              <Badge variant="light" color="grape">
+              <Badge variant="filled" color="grape">
                 Demo workspace
               </Badge>
             )}
@@ -353,7 +353,7 @@ export function InboxShell({
                   all.data ? (
                     <Badge
                       size="sm"
-                      variant={item === view ? 'filled' : 'light'}
+                      variant={item === view ? 'filled' : 'default'}
                       aria-label={`${counts[item]} conversations`}
                     >
                       {counts[item]}

@@ -65,6 +65,7 @@ export function UserAvatar({
       aria-hidden={label ? undefined : true}
       size={size}
       radius="xl"
+      variant="filled"
       color="initials"
       name={name}
     >

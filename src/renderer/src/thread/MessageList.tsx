@@ -185,7 +185,7 @@ function MessageBubble({ message }: { message: Message }) {
         {outbound && <OutboundStatus status={message.status} />}
       </div>
       {message.status === 'failed' && (
-        <Text size="xs" c="var(--mantine-color-red-text)" mt={4} role="note">
+        <Text size="xs" className="tone-danger" mt={4} role="note">
           {explainFailure(message.error)}
         </Text>
       )}
@@ -215,13 +215,13 @@ function OutboundStatus({ status }: { status: Message['status'] }) {
       )
     case 'read':
       return (
-        <span style={{ color: 'var(--mantine-color-blue-text)' }}>
+        <span className="tone-info">
           <IconChecks size={14} aria-hidden /> Read
         </span>
       )
     case 'failed':
       return (
-        <span style={{ color: 'var(--mantine-color-red-text)' }}>
+        <span className="tone-danger">
           <IconAlertTriangle size={14} aria-hidden /> Failed
         </span>
       )
@@ -258,13 +258,13 @@ function PendingBubble({ entry }: { entry: OutboxEntry }) {
       </Text>
       <div className={classes.meta}>
         <time dateTime={entry.createdAt}>{dayjs(entry.createdAt).format('HH:mm')}</time>
-        <span style={failed ? { color: 'var(--mantine-color-red-text)' } : undefined}>
+        <span className={failed ? 'tone-danger' : undefined}>
           {failed ? <IconAlertTriangle size={14} aria-hidden /> : <IconClock size={14} aria-hidden />} {label}
         </span>
       </div>
       {failed && (
         <>
-          <Text size="xs" c="var(--mantine-color-red-text)" mt={4} role="note">
+          <Text size="xs" className="tone-danger" mt={4} role="note">
             {entry.error?.message ?? 'The server refused this reply.'}
           </Text>
           <Group gap="xs" mt={6} justify="flex-end">

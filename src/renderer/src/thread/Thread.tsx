@@ -74,19 +74,19 @@ export const Thread = forwardRef<ComposerHandle, ThreadProps>(function Thread(
           </Stack>
           {window.state === 'open' && (
             <Tooltip label="Time left in WhatsApp's 24-hour reply window">
-              <Badge color="green" variant="light" tt="none">
-                {formatTimeLeft(window.msLeft)} left to reply
+              <Badge color="green" variant="filled" tt="none" style={{ flex: 'none' }}>
+                {formatTimeLeft(window.msLeft)} left
               </Badge>
             </Tooltip>
           )}
           {window.state === 'closing' && (
-            <Badge color="orange" variant="filled" tt="none">
+            <Badge color="orange" variant="filled" tt="none" style={{ flex: 'none' }}>
               Window closes in {formatTimeLeft(window.msLeft)}
             </Badge>
           )}
           {window.state === 'closed' && (
-            <Badge color="red" variant="light" tt="none">
-              Reply window closed
+            <Badge color="red" variant="filled" tt="none" style={{ flex: 'none' }}>
+              Window closed
             </Badge>
           )}
         </Group>
