@@ -16,5 +16,8 @@ export default defineConfig({
   use: {
     actionTimeout: 10_000,
     trace: 'retain-on-failure',
+    // Only for a spec that opens a plain browser tab (the app's windows come from the harness):
+    // Debian's Chromium, never a downloaded one.
+    launchOptions: { executablePath: process.env.INBOX_DESK_CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox'] },
   },
 })

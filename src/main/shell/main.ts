@@ -94,6 +94,7 @@ async function start(): Promise<void> {
   }
   const core: MainCoreInternals = createMainCore(adapters)
   const log = core.log.child('shell')
+  log.info(`Inbox Desk ${app.getVersion()} starting on ${process.platform} (Electron ${process.versions.electron}).`)
   process.on('uncaughtException', (error) => log.error('Uncaught exception in main.', error))
   process.on('unhandledRejection', (reason) => log.error('Unhandled rejection in main.', reason))
 
