@@ -58,7 +58,7 @@ describe('the sandbox CLI', () => {
     expect(stdoutLines).toHaveLength(1)
     // Logs went to stderr.
     expect(stderr).toContain('GET /conversations')
-  })
+  }, 60_000)
 
   it.each([[['--port', 'abc']], [['--bogus']], [['--seed', 'huge']], [['--delivery-ms', '0']], [['stray']]])(
     '%j exits 2 with the usage on stderr and nothing on stdout',
@@ -72,5 +72,6 @@ describe('the sandbox CLI', () => {
       expect(stderr).toContain('Usage: npm run sandbox')
       expect(stdout).toBe('')
     },
+    60_000,
   )
 })
