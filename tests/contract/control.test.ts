@@ -3,6 +3,7 @@
  * clock. They need no API key. (faults and the request log: faults.test.ts.)
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { isLoopback } from '../../src/sandbox/http/app'
 import { ACME_KEY, GLOBEX_KEY, ms, startHarness, type SandboxHarness } from './harness'
 
 let sandbox: SandboxHarness
@@ -158,5 +159,23 @@ describe('control routes', () => {
     const response = await fetch(`${sandbox.url}/_sandbox/unknown`)
     expect(response.status).toBe(404)
     expect(await response.json()).toMatchObject({ error: { code: 'not_found' } })
+  })
+})
+
+describe('loopback check of the control routes', () => {
+  // The sandbox only listens on loopback here, so the refusal itself cannot be sent over HTTP
+  // from this machine without leaving the loopback range; the address check is tested directly.
+  it.each([
+    ['127.0.0.1', true],
+    ['127.8.9.10', true],
+    ['::1', true],
+    ['::ffff:127.0.0.1', true],
+    ['10.0.0.5', false],
+    ['192.168.1.20', false],
+    ['::ffff:192.168.1.20', false],
+    ['fe80::1', false],
+    [undefined, false],
+  ])('%s → %s', (address, expected) => {
+    expect(isLoopback(address)).toBe(expected)
   })
 })
