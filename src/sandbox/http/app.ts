@@ -18,6 +18,7 @@ function isControlPath(path: string): boolean {
   return path === CONTROL_PREFIX || path.startsWith(`${CONTROL_PREFIX}/`)
 }
 
+/** Whether a peer address is on the loopback range (IPv4, IPv6, or IPv4-mapped IPv6). */
 export function isLoopback(address: string | undefined): boolean {
   if (!address) return false
   return address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.')
