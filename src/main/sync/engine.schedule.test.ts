@@ -26,9 +26,12 @@ afterEach(() => {
 function scriptedApi(scheduler: { now(): number }) {
   const calls: number[] = []
   const failures: Error[] = []
+  /** While set, list calls wait for it (a slow server). */
+  const gate: { promise: Promise<void> | null } = { promise: null }
   const api: InboxApi = {
     listConversations: async () => {
       calls.push(scheduler.now())
+      if (gate.promise) await gate.promise
       const failure = failures.shift()
       if (failure) throw failure
       return [] as Conversation[]
@@ -42,7 +45,7 @@ function scriptedApi(scheduler: { now(): number }) {
     assign: async () => undefined,
     unassign: async () => undefined,
   }
-  return { api, calls, failures }
+  return { api, calls, failures, gate }
 }
 
 /** Lets the engine's promise chains run after fake time moved. */
@@ -54,7 +57,7 @@ function setup(overrides: Partial<SyncEngineOptions> = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'sync-schedule-'))
   dirs.push(dir)
   const scheduler = createManualScheduler(1_000_000)
-  const { api, calls, failures } = scriptedApi(scheduler)
+  const { api, calls, failures, gate } = scriptedApi(scheduler)
   const statuses: SyncStatus[] = []
   const authPrompts: ApiError[] = []
   const engine = createSyncEngine({
@@ -76,7 +79,7 @@ function setup(overrides: Partial<SyncEngineOptions> = {}) {
     scheduler.advance(ms)
     await settle()
   }
-  return { engine, scheduler, calls, failures, statuses, authPrompts, advance }
+  return { engine, scheduler, calls, failures, gate, statuses, authPrompts, advance }
 }
 
 describe('sync schedule', () => {
@@ -177,5 +180,26 @@ describe('sync schedule', () => {
     expect(calls).toHaveLength(3)
     engine.stop()
     expect(scheduler.pendingDelays()).toEqual([])
+  })
+
+  it('a restart while a sync is in flight still syncs at once, and keeps polling', async () => {
+    const { engine, calls, gate, scheduler, advance } = setup()
+    await engine.start()
+    let release: () => void = () => undefined
+    gate.promise = new Promise<void>((resolve) => (release = resolve))
+    const slow = engine.syncNow()
+    await settle()
+    expect(calls).toHaveLength(2)
+    engine.stop()
+    const restarted = engine.start()
+    gate.promise = null
+    release()
+    await slow
+    await restarted
+    expect(calls).toHaveLength(3)
+    expect(scheduler.pendingDelays()).toEqual([10_000])
+    await advance(10_000)
+    expect(calls).toHaveLength(4)
+    engine.stop()
   })
 })

@@ -42,8 +42,13 @@ export type ConversationPatch = Partial<Omit<Conversation, 'id'>> & { id: string
 export interface SyncIntervals {
   focusedMs: number
   backgroundMs: number
-  /** A full `archived=any` list this often, to see archivals done elsewhere. */
+  /** A full `archived=any` list this often while focused: a safety net for
+   * anything the deltas could miss (they already see archivals elsewhere:
+   * they ask `archived=any`, and archiving moves updatedDate). */
   fullResyncMs: number
+  /** The same in the background, where the full list would dominate the cost
+   * (at 10,000 conversations it is ~5 MB, the deltas ~50 KB a minute). */
+  fullResyncBackgroundMs: number
   /** How far before the watermark each delta asks from: `dateFrom` is strictly
    * "after", and a conversation updated in the same millisecond as the
    * watermark (or committed slightly out of order) must not be missed. */
@@ -54,6 +59,7 @@ export const defaultSyncIntervals: SyncIntervals = {
   focusedMs: 2_000,
   backgroundMs: 10_000,
   fullResyncMs: 5 * 60_000,
+  fullResyncBackgroundMs: 15 * 60_000,
   overlapMs: 2_000,
 }
 
@@ -108,6 +114,8 @@ const MAX_PAGES_PER_CONVERSATION = 5
 /** Outbound messages whose status is followed, per conversation. */
 const MAX_TRACKED_OUTBOUND = 50
 const MESSAGE_FETCH_CONCURRENCY = 4
+/** Conversations whose messages one tick reads at most (the most recent first). */
+const MAX_MESSAGE_FETCHES_PER_TICK = 100
 
 interface LocalPatch {
   patch: ConversationPatch
@@ -239,8 +247,13 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       tickInFlight = null
       resolveWaiters(waiters)
     }
-    if (myGeneration !== generation || paused()) {
+    if (paused()) {
       resolveWaiters(waitersForNextTick.splice(0))
+      return
+    }
+    if (myGeneration !== generation) {
+      // Restarted while this (now void) tick was in flight: the new run's first tick.
+      requestImmediateTick()
       return
     }
     // In a backoff, handleTickError has already planned the retry.
@@ -271,7 +284,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   // ---- One sync ----
 
   async function syncOnce(myGeneration: number): Promise<void> {
-    const full = lastFullSyncAt === null || scheduler.now() - lastFullSyncAt >= intervals.fullResyncMs
+    const fullEveryMs = focused ? intervals.fullResyncMs : intervals.fullResyncBackgroundMs
+    const full = lastFullSyncAt === null || scheduler.now() - lastFullSyncAt >= fullEveryMs
     if (full && status.lastSyncedAt === null) setStatus({ state: 'syncing' })
     const listed = await api.listConversations(
       full || watermarkMs === null
@@ -312,10 +326,20 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
 
     // Messages: only for conversations that changed, only what is new (or
     // outbound whose status may have moved).
-    const fetchPlans = changed.flatMap((conversation) => {
+    const allPlans = changed.flatMap((conversation) => {
       const plan = planMessageFetch(conversation, seenThrough(conversation.id))
       return plan === null ? [] : [{ conversation, ...plan }]
     })
+    // After a long time closed, hundreds of conversations may have news: read
+    // the most recent ones, and take the rest as seen (no burst of requests
+    // or notifications; the renderer loads a thread when it is opened).
+    const byRecency = [...allPlans].sort((a, b) =>
+      b.conversation.lastMessageDate.localeCompare(a.conversation.lastMessageDate),
+    )
+    const fetchPlans = byRecency.slice(0, MAX_MESSAGE_FETCHES_PER_TICK)
+    const skippedPlans = byRecency.slice(MAX_MESSAGE_FETCHES_PER_TICK)
+    if (skippedPlans.length > 0)
+      log.info(`${skippedPlans.length} older changed conversations taken as seen without reading`)
     const fetched = await mapWithConcurrency(fetchPlans, MESSAGE_FETCH_CONCURRENCY, async (plan) => {
       try {
         return { plan, messages: await fetchMessagesFrom(plan.conversation, plan.fromId) }
@@ -333,6 +357,14 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     const now = scheduler.now()
     const newInbound: NewInboundEvent[] = []
     const messageEvents: Array<{ chatId: string; messages: Message[] }> = []
+    for (const { conversation } of skippedPlans) {
+      const lastId = conversation.lastMessage?.id ?? 0
+      fetchedThrough.set(conversation.id, Math.max(seenThrough(conversation.id), lastId))
+      if (lastId > (state.seenMessageIds[conversation.id] ?? 0) && lastId > state.baselineMessageId) {
+        state.seenMessageIds[conversation.id] = lastId
+        stateDirty = true
+      }
+    }
     for (const { plan, messages } of fetched) {
       const chatId = plan.conversation.id
       const previouslySeen = seenThrough(chatId)
