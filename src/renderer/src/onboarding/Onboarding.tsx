@@ -145,6 +145,7 @@ export function Onboarding({ startOnConnect = false, prefillUrl = '', onDone, on
                 value={baseUrl}
                 onChange={(event) => setBaseUrl(event.currentTarget.value)}
                 required
+                withAsterisk={false}
                 autoFocus
                 autoComplete="url"
                 spellCheck={false}
@@ -154,6 +155,7 @@ export function Onboarding({ startOnConnect = false, prefillUrl = '', onDone, on
                 value={apiKey}
                 onChange={(event) => setApiKey(event.currentTarget.value)}
                 required
+                withAsterisk={false}
                 autoComplete="off"
                 spellCheck={false}
               />
