@@ -3,9 +3,9 @@
  * wrong key, a wrong address, the demo workspace, changing the theme and
  * removing the account. Runs in a dbus session with gnome-keyring (`npm test`).
  */
-import AxeBuilder from '@axe-core/playwright'
 import { createServer } from 'node:net'
 import { SANDBOX_ACCOUNTS } from '../../src/sandbox'
+import { seriousAxeViolations } from './axe'
 import { appState, connectToSandbox, expect, exploreDemo, test, waitForInbox } from './fixtures'
 
 /** A loopback port with nothing listening on it. */
@@ -15,14 +15,6 @@ async function closedPort(): Promise<number> {
   const { port } = server.address() as { port: number }
   await new Promise<void>((resolve) => server.close(() => resolve()))
   return port
-}
-
-async function seriousAxeViolations(page: import('@playwright/test').Page) {
-  // Legacy mode: axe must not open a helper page (the app blocks new windows).
-  const results = await new AxeBuilder({ page }).setLegacyMode(true).analyze()
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.html).join(' | ')}`)
 }
 
 test('the welcome screen offers both choices and has no serious accessibility problem', async ({ appWindow }) => {
