@@ -107,6 +107,55 @@ function fillerSeeds(definition: AccountDefinition, count: number, now: number):
   return seeds
 }
 
+function acmeLongThreadPairs(ref: string, n: number): Array<[string, string]> {
+  return [
+    [
+      `Order ${ref}: ${n} × milk frothers and ${n + 2} × descaling kits for the cafés, please.`,
+      `Confirmed: ${ref} ships tomorrow, pallet delivery before 10:00.`,
+    ],
+    [
+      `Morning! Can we add ${n} more grinders to ${ref}? Same delivery address (Kantstraße 41, Berlin).`,
+      `Added to ${ref}. Updated invoice follows by email.`,
+    ],
+    [
+      `Delivery ${ref} arrived, one box damaged (photo: https://files.mueller-gastro.example/ref/${ref}.jpg)`,
+      `Sorry about the damage — replacement for ${ref} goes out today, no need to return the box.`,
+    ],
+    [
+      `Invoice for ${ref} please — Müller Gastro GmbH, USt-IdNr. DE812345678`,
+      `Invoice for ${ref} sent to accounting@mueller-gastro.example`,
+    ],
+    [`Can ${ref} come Tuesday instead of Monday? Kitchen closed Monday.`, `Done, ${ref} moved to Tuesday 🚚`],
+    [`Danke! Alles angekommen 👍 (${ref})`, `Great to hear, thanks for letting us know!`],
+  ]
+}
+
+function globexLongThreadPairs(ref: string, n: number, exchange: number): Array<[string, string]> {
+  return [
+    [
+      `Weekly order ${ref}: ${n} residents need refills (list in the portal).`,
+      `Confirmed, ${ref} will be delivered tomorrow between 8:00 and 10:30.`,
+    ],
+    [
+      `Mrs Albright's blister pack for ${ref} is missing the evening dose, can you check?`,
+      `Checked with the pharmacist: a corrected pack for ${ref} goes out with the next run.`,
+    ],
+    [
+      `Can the ${ref} delivery come before 11? Morning medication round starts at 11:30.`,
+      `Yes — ${ref} is now first on the route, before 10:30.`,
+    ],
+    [`Received ${ref}, all correct. Thank you 🙏`, `Thanks for confirming!`],
+    [
+      `New resident from Monday, Room 14 — prescription from Dr. Patel attached to ${ref}.`,
+      `Got it, Room 14 is added from Monday with ${ref}.`,
+    ],
+    [
+      `Please invoice ${ref} to Sunrise Care Home Ltd, PO 77${exchange}.`,
+      `Noted for ${ref}. Invoice follows by email.`,
+    ],
+  ]
+}
+
 /** A busy business customer with a long history: the thread that exercises paging (> 250 messages). */
 function longThreadSeed(definition: AccountDefinition, now: number): SeedConversation {
   const random = seededRandom(definition.slug === 'acme' ? 2024 : 2025)
@@ -116,41 +165,15 @@ function longThreadSeed(definition: AccountDefinition, now: number): SeedConvers
   const exchanges = 140
   const start = now - 60 * DAY
   const messages: SeedMessage[] = []
-  for (let week = 0; week < exchanges; week++) {
-    const at = start + Math.floor((week / exchanges) * 60 * DAY) + Math.floor(random() * 3 * HOUR)
+  for (let exchange = 0; exchange < exchanges; exchange++) {
+    const at = start + Math.floor((exchange / exchanges) * 60 * DAY) + Math.floor(random() * 3 * HOUR)
     const n = 2 + Math.floor(random() * 9)
-    const ref = `${acme ? 'B2B' : 'CH'}-${4100 + week}`
-    const inboundText = acme
-      ? pick(random, [
-          `Order ${ref}: ${n} × milk frothers and ${n + 2} × descaling kits for the cafés, please.`,
-          `Morning! Can we add ${n} more grinders to ${ref}? Same delivery address (Kantstraße 41, Berlin).`,
-          `Delivery ${ref} arrived, one box damaged (photo: https://files.mueller-gastro.example/ref/${ref}.jpg)`,
-          `Invoice for ${ref} please — Müller Gastro GmbH, USt-IdNr. DE812345678`,
-          `Can ${ref} come Tuesday instead of Monday? Kitchen closed Monday.`,
-          `Danke! Alles angekommen 👍 (${ref})`,
-        ])
-      : pick(random, [
-          `Weekly order ${ref}: ${n} residents need refills (list in the portal).`,
-          `Mrs Albright's blister pack for ${ref} is missing the evening dose, can you check?`,
-          `Can the ${ref} delivery come before 11? Morning medication round starts at 11:30.`,
-          `Received ${ref}, all correct. Thank you 🙏`,
-          `New resident from Monday, Room 14 — prescription from Dr. Patel attached to ${ref}.`,
-          `Please invoice ${ref} to Sunrise Care Home Ltd, PO 77${week}.`,
-        ])
-    const outboundText = acme
-      ? pick(random, [
-          `Confirmed: ${ref} ships tomorrow, pallet delivery before 10:00.`,
-          `Added to ${ref}. Updated invoice follows by email.`,
-          `Sorry about the damage — replacement for ${ref} goes out today, no need to return the box.`,
-          `Done, ${ref} moved to Tuesday 🚚`,
-          `Invoice for ${ref} sent to accounting@mueller-gastro.example`,
-        ])
-      : pick(random, [
-          `Confirmed, ${ref} will be delivered tomorrow between 8:00 and 10:30.`,
-          `Checked with the pharmacist: corrected pack for ${ref} goes out with the next run.`,
-          `Noted for ${ref}. Invoice follows by email.`,
-          `Thanks! ${ref} is booked.`,
-        ])
+    const ref = `${acme ? 'B2B' : 'CH'}-${4100 + exchange}`
+    // Question and answer belong together, so the thread reads as a conversation.
+    const [inboundText, outboundText] = pick(
+      random,
+      acme ? acmeLongThreadPairs(ref, n) : globexLongThreadPairs(ref, n, exchange),
+    )
     messages.push({ direction: 'inbound', text: inboundText, at, status: 'received', authorId: null })
     messages.push({
       direction: 'outbound',
