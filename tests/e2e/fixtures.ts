@@ -86,8 +86,9 @@ export async function connectToSandbox(
   const page = await app.firstWindow()
   const apiKey = options.apiKey ?? SANDBOX_ACCOUNTS[options.account ?? 'acme'].apiKey
   await page.getByRole('button', { name: 'Connect an account' }).click()
-  await page.getByLabel('API address', { exact: true }).fill(sandbox.url)
-  await page.getByLabel('API key', { exact: true }).fill(apiKey)
+  // Mantine appends " *" to required labels: match the start.
+  await page.getByLabel(/^API address/).fill(sandbox.url)
+  await page.getByLabel(/^API key/).fill(apiKey)
   await page.getByRole('button', { name: 'Connect', exact: true }).click()
   const noKeychain = page.getByRole('alert').filter({ hasText: 'No system keychain is available' })
   await expect(async () => {

@@ -12,6 +12,8 @@ import type { LogSink } from '../log'
 export function createElectronLogSink(userDataDir: string): LogSink {
   log.transports.file.resolvePathFn = () => join(userDataDir, 'logs', 'main.log')
   log.transports.file.level = 'info'
+  // electron-log would also forward every line to each window's renderer: the UI has no use for main's log.
+  log.transports.ipc.level = false
   log.transports.console.level = process.env.INBOX_DESK_LOG_LEVEL === 'debug' ? 'debug' : 'info'
   return (level, line) => {
     log[level](line)

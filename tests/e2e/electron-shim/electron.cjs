@@ -505,8 +505,8 @@ class WebContents extends EventEmitter {
   isLoading() {
     return this._loading
   }
-  getLastWebPreferences() {
-    return { ...this._webPreferences }
+  isCrashed() {
+    return false
   }
   getOSProcessId() {
     return process.pid
