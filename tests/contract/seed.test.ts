@@ -106,6 +106,12 @@ describe.each([
   })
 })
 
+it('Acme shows a reply that failed because the WhatsApp window had closed', () => {
+  const failed = accounts[ACME_KEY]!.messages.filter((m) => m.status === 'failed')
+  expect(failed.length).toBeGreaterThan(0)
+  expect(failed.every((m) => m.direction === 'outbound' && m.error?.code === 'reply_window_closed')).toBe(true)
+})
+
 it('a <script> text appears in Acme and an HTML <b> in Globex', () => {
   expect(accounts[ACME_KEY]!.messages.some((m) => m.content.text.includes('<script>alert(1)</script>'))).toBe(true)
   expect(accounts[GLOBEX_KEY]!.messages.some((m) => m.content.text.includes('<b>'))).toBe(true)

@@ -22,8 +22,11 @@ function scriptToSeed(script: Script, definition: AccountDefinition, now: number
   const gap = (script.gap ?? 7) * MINUTE
   const count = script.lines.length
   const messages: SeedMessage[] = script.lines.map((line, index) => {
+    const failed = line.startsWith('<! ')
     const inbound = line.startsWith('> ')
-    if (!inbound && !line.startsWith('< ')) throw new Error(`seed line must start with "> " or "< ": ${line}`)
+    if (!inbound && !failed && !line.startsWith('< ')) {
+      throw new Error(`seed line must start with "> ", "< " or "<! ": ${line}`)
+    }
     const isLast = index === count - 1
     // Seconds of jitter so timestamps do not all land on whole minutes.
     const at = lastAt - (count - 1 - index) * gap - (isLast ? 0 : ((index * 37) % 50) * 1000)
@@ -31,10 +34,16 @@ function scriptToSeed(script: Script, definition: AccountDefinition, now: number
     const outboundStatus = script.channel === 'sms' || (isLast && now - at < 2 * HOUR) ? 'delivered' : 'read'
     return {
       direction: inbound ? 'inbound' : 'outbound',
-      text: line.slice(2),
+      text: line.slice(failed ? 3 : 2),
       at,
-      status: inbound ? 'received' : outboundStatus,
+      status: inbound ? 'received' : failed ? 'failed' : outboundStatus,
       authorId: inbound ? null : author,
+      error: failed
+        ? {
+            code: 'reply_window_closed',
+            message: 'The WhatsApp 24-hour reply window was closed when this reply was accepted.',
+          }
+        : null,
     }
   })
   let unreadCount = 0

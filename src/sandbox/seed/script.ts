@@ -1,6 +1,8 @@
 /**
  * A compact way to write seeded conversations by hand: lines starting with
- * `> ` are the contact's, lines starting with `< ` are the agent's.
+ * `> ` are the contact's, lines starting with `< ` are the agent's, and `<! `
+ * is an agent reply that failed (reply_window_closed: write it more than 24
+ * hours after the contact's last message).
  */
 export interface Script {
   channel: 'whatsapp' | 'rcs' | 'sms'
