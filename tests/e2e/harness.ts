@@ -25,6 +25,7 @@ export const PROJECT_ROOT = resolve(__dirname, '../..')
  * a build made elsewhere (e.g. a clean checkout) while others rebuild this tree's out/. */
 export const APP_ROOT = resolve(process.env.INBOX_DESK_APP_ROOT ?? PROJECT_ROOT)
 export const BUILT_MAIN = join(APP_ROOT, 'out/main/index.js')
+const builtMainOf = (appRoot: string) => join(appRoot, 'out/main/index.js')
 
 /** The `electron` module as `evaluate` receives it (the shim's, or Electron's). Type-only: nothing here loads electron. */
 export type ElectronModule = typeof ElectronTypes
@@ -93,6 +94,8 @@ export interface LaunchOptions {
   displays?: ShimDisplay[]
   /** Print main's output and the page console live (also on with INBOX_DESK_E2E_VERBOSE=1). */
   verbose?: boolean
+  /** Another built app (its package.json, out/ and node_modules): for the harness's own tests. Default APP_ROOT. */
+  appRoot?: string
 }
 
 export interface InboxDeskApp {
@@ -177,8 +180,8 @@ class ShimBackend implements Backend {
   constructor(private readonly host: ShimHost) {}
   static async start(userDataDir: string, options: LaunchOptions): Promise<ShimBackend> {
     const host = await ShimHost.launch({
-      mainEntry: BUILT_MAIN,
-      appPath: APP_ROOT,
+      mainEntry: builtMainOf(options.appRoot ?? APP_ROOT),
+      appPath: options.appRoot ?? APP_ROOT,
       userDataDir,
       env: {
         ...process.env,
@@ -233,8 +236,8 @@ class ElectronBackend implements Backend {
   static async start(userDataDir: string, options: LaunchOptions): Promise<ElectronBackend> {
     const { _electron } = await import('@playwright/test')
     const app = await _electron.launch({
-      args: [APP_ROOT],
-      cwd: APP_ROOT,
+      args: [options.appRoot ?? APP_ROOT],
+      cwd: options.appRoot ?? APP_ROOT,
       env: {
         ...(process.env as Record<string, string>),
         ...options.env,
@@ -367,7 +370,8 @@ class App implements InboxDeskApp {
 }
 
 async function startBackend(kind: 'shim' | 'electron', userDataDir: string, options: LaunchOptions): Promise<Backend> {
-  if (!existsSync(BUILT_MAIN)) throw new Error(`${BUILT_MAIN} is missing: run \`npx electron-vite build\` first`)
+  const main = builtMainOf(options.appRoot ?? APP_ROOT)
+  if (!existsSync(main)) throw new Error(`${main} is missing: run \`npx electron-vite build\` first`)
   return kind === 'electron' ? ElectronBackend.start(userDataDir, options) : ShimBackend.start(userDataDir, options)
 }
 

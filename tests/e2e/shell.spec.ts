@@ -191,6 +191,12 @@ test('the tray shows the icon, tooltip and menu; Do not disturb toggles the sett
   await app.clickTrayMenuItem('Do not disturb')
   await expect.poll(async () => (await appState(appWindow)).settings.notifications.doNotDisturb).toBe(true)
   expect((await app.tray())!.menu.find((item) => item.label === 'Do not disturb')?.checked).toBe(true)
+
+  // And the other way: turned off in the app's settings, the tray follows.
+  await appWindow.evaluate(() => window.inboxDesk.updateSettings({ notifications: { doNotDisturb: false } }))
+  await expect
+    .poll(async () => (await app.tray())!.menu.find((item) => item.label === 'Do not disturb')?.checked)
+    .toBe(false)
 })
 
 test('closing the window hides it to the tray; the tray and a second launch bring it back', async ({
@@ -218,4 +224,33 @@ test('Quit in the tray menu really quits, and main writes its log under userData
   await app.clickTrayMenuItem('Quit')
   await closed
   await expect.poll(() => existsSync(join(app.userDataDir, 'logs', 'main.log'))).toBe(true)
+})
+
+test('events pushed from main reach bridge listeners, and unsubscribing stops them', async ({ appWindow }) => {
+  await appWindow.evaluate(() => {
+    const seen: string[] = []
+    ;(window as unknown as { seenThemes: string[] }).seenThemes = seen
+    const unsubscribe = window.inboxDesk.on('appStateChanged', (state) => {
+      seen.push(state.settings.theme)
+      if (state.settings.theme === 'dark') unsubscribe()
+    })
+  })
+  await appWindow.evaluate(() => window.inboxDesk.updateSettings({ theme: 'dark' }))
+  await expect
+    .poll(() => appWindow.evaluate(() => (window as unknown as { seenThemes: string[] }).seenThemes))
+    .toEqual(['dark'])
+  await appWindow.evaluate(() => window.inboxDesk.updateSettings({ theme: 'light' }))
+  // The next push is observable by a fresh listener; the unsubscribed one saw nothing more.
+  const next = await appWindow.evaluate(
+    () =>
+      new Promise<string>((resolve) => {
+        const off = window.inboxDesk.on('appStateChanged', (state) => {
+          off()
+          resolve(state.settings.theme)
+        })
+        void window.inboxDesk.updateSettings({ theme: 'system' })
+      }),
+  )
+  expect(next).toBe('system')
+  expect(await appWindow.evaluate(() => (window as unknown as { seenThemes: string[] }).seenThemes)).toEqual(['dark'])
 })
