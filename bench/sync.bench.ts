@@ -103,6 +103,7 @@ export async function run(): Promise<BenchResult[]> {
       const injectedChat = new Map<number, string>()
       const windowStart = performance.now()
       let injected = 0
+      await sleep(Math.random() * INBOUND_EVERY_MS)
       while (performance.now() - windowStart < WINDOW_MS) {
         const chatId = chatIds[Math.floor(Math.random() * chatIds.length)]!
         const sentAt = performance.now()
@@ -114,7 +115,11 @@ export async function run(): Promise<BenchResult[]> {
         injectedAt.set(messageId, sentAt)
         injectedChat.set(messageId, chatId)
         injected += 1
-        await sleep(Math.max(0, windowStart + injected * INBOUND_EVERY_MS - performance.now()))
+        // One a second on average, at a random moment within each second: a
+        // fixed cadence would lock in phase with the polling and sample only
+        // one or two waiting times.
+        const nextAt = windowStart + (injected + Math.random()) * INBOUND_EVERY_MS
+        await sleep(Math.max(0, nextAt - performance.now()))
       }
       const windowMs = performance.now() - windowStart
       // Let the last injections be announced before counting.

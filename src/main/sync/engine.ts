@@ -145,6 +145,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   /** Per conversation: the last outbound message known final (no need to re-read it). */
   const finalOutbound = new Map<string, number>()
   let persisted: PersistedSyncState | null = null
+  /** Own assignments noted before there is any persisted state to hold them. */
+  const earlyOwnAssignments = new Map<string, number>()
   /** The first full list of a run goes to the renderer as `full: true`. */
   let firstFullEmitPending = true
 
@@ -388,6 +390,10 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     // Assignment to me by someone else.
     const assignedEvents: AssignedToMeEvent[] = []
     const mine = new Set(state.assignedToMe)
+    // Assignments I made before the account's first sync completed.
+    for (const [chatId, notedAt] of earlyOwnAssignments) state.ownAssignments[chatId] ??= notedAt
+    if (earlyOwnAssignments.size > 0) stateDirty = true
+    earlyOwnAssignments.clear()
     for (const [chatId, notedAt] of Object.entries(state.ownAssignments)) {
       if (now - notedAt > OWN_ASSIGNMENT_TTL_MS) {
         delete state.ownAssignments[chatId]
@@ -541,7 +547,10 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
 
   function persistOwnAssignment(chatId: string): void {
     const state = persisted
-    if (!state) return
+    if (!state) {
+      earlyOwnAssignments.set(chatId, scheduler.now())
+      return
+    }
     state.ownAssignments[chatId] = scheduler.now()
     saveSyncState(stateStore, state)
   }

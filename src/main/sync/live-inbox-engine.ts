@@ -16,6 +16,7 @@ import type { OrderBy, User } from '../../shared/api/schemas'
 import { compareConversations, matchesListArgs } from '../../shared/domain/views'
 import type { AccountSession } from '../account/account-service'
 import { toBridgeError } from '../api/client'
+import { BridgeFailure } from '../core/errors'
 import type { InboxEngine, InboxEngineDeps } from '../core/inbox-engine'
 import { createNotifier } from '../notify/notifier'
 import { createOutbox, type Outbox, type OutboxStoreData } from '../outbox/outbox'
@@ -57,8 +58,10 @@ export function createLiveInboxEngine(deps: InboxEngineDeps, options: LiveInboxE
   })
 
   function current(): Live {
-    if (!live) deps.getClient() // throws the `no_account` failure the bridge shows
-    return live!
+    if (live) return live
+    deps.getClient() // throws the `no_account` failure the bridge shows
+    // A client but no session yet: the account is still being opened.
+    throw new BridgeFailure('no_account', 'The account is still connecting. Try again in a moment.')
   }
 
   async function stopLive(): Promise<void> {
