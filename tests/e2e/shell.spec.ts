@@ -37,6 +37,23 @@ test('the bridge exposes only named functions: no ipcRenderer, no generic invoke
   expect(surface.globals).toEqual([])
 })
 
+test('evaluate runs in the main process and receives the electron module', async ({ app, appWindow }) => {
+  await appWindow.waitForLoadState()
+  const result = await app.evaluate(
+    ({ app: electronApp, BrowserWindow }, suffix) => ({
+      name: electronApp.getName() + suffix,
+      userData: electronApp.getPath('userData'),
+      windows: BrowserWindow.getAllWindows().map((win) => win.webContents.getURL()),
+      pid: process.pid,
+    }),
+    '!',
+  )
+  expect(result.name).toBe('Inbox Desk!')
+  expect(result.userData).toBe(app.userDataDir)
+  expect(result.windows).toEqual(['app://inbox-desk/index.html'])
+  expect(result.pid).not.toBe(process.pid)
+})
+
 test('a bad argument through the bridge is rejected with a clear invalid_argument error', async ({ appWindow }) => {
   const wrongType = await appWindow.evaluate(() =>
     (window.inboxDesk.getMessages as (arg: unknown) => ReturnType<typeof window.inboxDesk.getMessages>)({ chatId: 42 }),
