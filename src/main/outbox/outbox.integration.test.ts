@@ -247,6 +247,33 @@ describe('reply outbox against the sandbox', () => {
     expect(reopenStore<OutboxStoreData>(dir).get(OUTBOX_KEY)).toEqual([])
   })
 
+  it('a refused key holds replies (not failed, not lost) until resumed with a new key', async () => {
+    const { outbox } = setup()
+    await outbox.resume()
+    const target = await replyTarget()
+    await harness.faults({ method: 'POST', path: '/conversations/reply', status: 401 })
+    outbox.enqueue({ clientId: 'client-401-1', chatId: target.id, text: 'Held' })
+    await expect.poll(() => entryOf(outbox, 'client-401-1')?.error?.kind).toBe('unauthorized')
+    expect(entryOf(outbox, 'client-401-1')?.state).toBe('pending')
+    await outbox.whenIdle()
+    expect(await replyPosts()).toHaveLength(1) // held: no retry loop against a refused key
+    await harness.clearFaults()
+    await outbox.resume() // the core does this once a new key is set
+    await expect.poll(() => entryOf(outbox, 'client-401-1')?.state).toBe('accepted')
+    expect(await outboundWithText(target.id, 'Held')).toHaveLength(1)
+  })
+
+  it('refuses to discard a reply while it is being sent', async () => {
+    const { outbox } = setup()
+    await outbox.resume()
+    const target = await replyTarget()
+    await harness.faults({ method: 'POST', path: '/conversations/reply', delayMs: 500, times: 1 })
+    outbox.enqueue({ clientId: 'client-busy-1', chatId: target.id, text: 'In flight' })
+    await expect.poll(() => entryOf(outbox, 'client-busy-1')?.state).toBe('sending')
+    expect(() => outbox.discard('client-busy-1')).toThrow(/being sent/)
+    await expect.poll(() => entryOf(outbox, 'client-busy-1')?.state).toBe('accepted')
+  })
+
   it('a 400 from the send itself fails the entry with the server’s reason', async () => {
     const { outbox } = setup()
     await outbox.resume()

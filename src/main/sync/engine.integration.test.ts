@@ -244,6 +244,44 @@ describe('sync engine against the sandbox', () => {
     expect(new Set(statuses()).size).toBe(statuses().length)
   })
 
+  it('follows replies sent elsewhere too (another agent, another app), from the delta alone', async () => {
+    const { engine, recorder } = setup()
+    await engine.start()
+    const api = harness.client()
+    const target = await findConversation(api, (c) => !c.archived && c.channel.type !== 'whatsapp')
+    const { messageId } = await api.sendReply(target.id, 'Sent from the web app')
+    await expect
+      .poll(async () => {
+        await engine.syncNow()
+        return recorder
+          .of('messagesChanged')
+          .flatMap((e) => e.messages)
+          .filter((m) => m.id === messageId)
+          .map((m) => m.status)
+          .at(-1)
+      })
+      .toBe('read')
+  })
+
+  it('sees archivals done elsewhere in the deltas, and the badge leaves them out', async () => {
+    const { engine, recorder, badge } = setup()
+    await engine.start()
+    const api = harness.client()
+    const unread = await findConversation(api, (c) => !c.archived && c.unreadCount > 0)
+    const total = engine.getUnreadTotal()
+    await api.archive(unread.id)
+    await engine.syncNow()
+    const upserts = recorder.of('conversationsChanged').flatMap((e) => e.upserted)
+    expect(upserts.filter((c) => c.id === unread.id).at(-1)?.archived).toBe(true)
+    expect(engine.getConversation(unread.id)?.archived).toBe(true)
+    expect(badge.at(-1)).toBe(total - unread.unreadCount)
+    // A new message unarchives it (sandbox rule): back in the badge.
+    await harness.inbound(unread.id, 'Still waiting')
+    await engine.syncNow()
+    expect(engine.getConversation(unread.id)?.archived).toBe(false)
+    expect(badge.at(-1)).toBe(total + 1)
+  })
+
   it('a 401 mid-session stops polling and reports auth_required once', async () => {
     const { engine, recorder, authPrompts } = setup()
     engine.setFocused(true)
