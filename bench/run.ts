@@ -10,7 +10,7 @@
  * Exit code 1 when any result has `pass: false`.
  */
 import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs'
-import { availableParallelism, cpus, platform, release } from 'node:os'
+import { availableParallelism, cpus, loadavg, platform, release } from 'node:os'
 import { basename, dirname, join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { BenchResult } from './types'
@@ -55,7 +55,9 @@ function printTable(title: string, results: BenchResult[]): void {
 
 function machineLine(): string {
   const cpu = cpus()[0]?.model.trim() ?? 'unknown CPU'
-  return `${availableParallelism()} cores (nproc), ${cpu}, Node ${process.version}, ${platform()} ${release()}`
+  // The load average says whether other work shared the 2 cores while measuring.
+  const load = loadavg()[0]!.toFixed(1)
+  return `${availableParallelism()} cores (nproc), ${cpu}, Node ${process.version}, ${platform()} ${release()}, load average ${load} at the end`
 }
 
 function markdownSection(name: string, title: string, results: BenchResult[]): string {
