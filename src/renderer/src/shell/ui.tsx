@@ -39,6 +39,16 @@ export function ChannelIcon({ type, size = 18 }: { type: string; size?: number }
   )
 }
 
+/** Avatar backgrounds that keep white initials at ≥ 4.5:1 (Mantine's
+ * "initials" colours include light ones that do not). */
+const avatarBackgrounds = ['#364fc7', '#5f3dc4', '#862e9c', '#1864ab', '#0b7285', '#087f5b', '#a61e4d', '#c92a2a']
+
+function avatarBackground(name: string): string {
+  let hash = 0
+  for (const char of name) hash = (hash * 31 + char.codePointAt(0)!) >>> 0
+  return avatarBackgrounds[hash % avatarBackgrounds.length]!
+}
+
 /** Only `data:` images pass the CSP (img-src 'self' data:); anything else
  * would be blocked, so such avatars show initials instead. */
 export function safeAvatarSrc(url: string | null | undefined): string | null {
@@ -65,9 +75,7 @@ export function UserAvatar({
       aria-hidden={label ? undefined : true}
       size={size}
       radius="xl"
-      variant="filled"
-      color="initials"
-      name={name}
+      styles={{ placeholder: { background: avatarBackground(name), color: '#fff' } }}
     >
       {initials(name)}
     </Avatar>
