@@ -120,14 +120,14 @@ test('the assign picker searches teammates, assigns, assigns to me and unassigns
   await expect.poll(async () => (await conversationFromApi(page, 'Kwame Mensah'))?.assignee?.id).toBe('usr_acme_tomas')
 
   await page.getByRole('button', { name: /Assigned to Tomás Ortega/ }).click()
-  await page.getByRole('button', { name: 'Assign to me' }).click()
+  await page.getByRole('button', { name: 'Assign to me', exact: true }).click()
   await expect.poll(async () => (await conversationFromApi(page, 'Kwame Mensah'))?.assignee?.id).toBe('usr_acme_maya')
   // Mine now holds it.
   await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: /^Mine/ }).click()
   await expect(row(page, 'Kwame Mensah')).toBeVisible()
 
   await page.getByRole('button', { name: /Assigned to Maya Chen/ }).click()
-  await page.getByRole('button', { name: 'Unassign' }).click()
+  await page.getByRole('button', { name: 'Unassign', exact: true }).click()
   await expect.poll(async () => (await conversationFromApi(page, 'Kwame Mensah'))?.assignee ?? null).toBeNull()
 })
 
