@@ -236,7 +236,8 @@ class ElectronBackend implements Backend {
   static async start(userDataDir: string, options: LaunchOptions): Promise<ElectronBackend> {
     const { _electron } = await import('@playwright/test')
     const app = await _electron.launch({
-      args: [options.appRoot ?? APP_ROOT],
+      // Chromium refuses to run as root with its OS sandbox (containers, CI): off for that test run only.
+      args: [...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), options.appRoot ?? APP_ROOT],
       cwd: options.appRoot ?? APP_ROOT,
       env: {
         ...(process.env as Record<string, string>),

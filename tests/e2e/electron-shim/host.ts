@@ -230,8 +230,9 @@ export class ShimHost {
   }
 
   private log(line: string) {
-    this.output.push(line)
-    if (this.options.verbose) process.stderr.write(line.endsWith('\n') ? line : line + '\n')
+    const text = line.endsWith('\n') ? line : line + '\n'
+    this.output.push(text)
+    if (this.options.verbose) process.stderr.write(text)
   }
 
   private async wire() {
@@ -255,13 +256,16 @@ export class ShimHost {
       for (const waiter of this.exitWaiters.splice(0)) waiter(reason)
     })
     this.context.on('page', (page) => {
-      // A page nobody asked for (a popup the init script could not catch): Electron
-      // would have asked setWindowOpenHandler; the app denies all, so close it.
-      setImmediate(() => {
-        if ([...this.windows.values()].some((win) => win.page === page)) return
-        this.log(`[shim] closing an unexpected popup ${page.url()}`)
-        void page.close().catch((error: Error) => this.log(`[shim] could not close a popup: ${error.message}`))
-      })
+      // A popup the init script could not catch (it has an opener; our windows' pages do not):
+      // Electron would have asked setWindowOpenHandler, and the app denies all, so close it.
+      void page
+        .opener()
+        .then((opener) => {
+          if (!opener) return
+          this.log(`[shim] closing an unexpected popup ${page.url()}`)
+          return page.close()
+        })
+        .catch((error: Error) => this.log(`[shim] could not close a popup: ${error.message}`))
     })
     await this.context.route('**/*', (route, request) => this.onRoute(route, request))
   }
@@ -419,7 +423,7 @@ export class ShimHost {
         return null
       case 'app.fatal':
         this.fatal = `${params.kind as string}: ${params.message as string}`
-        this.log(`[shim] ${this.fatal}\n`)
+        this.log(`[shim] ${this.fatal}`)
         return null
       default:
         throw new Error(`The runner has no method ${method}`)
@@ -564,7 +568,9 @@ export class ShimHost {
       await route.continue()
     } catch (error) {
       this.log(`[shim] routing ${request.url()} failed: ${error instanceof Error ? error.message : String(error)}`)
-      await route.abort('failed').catch(() => undefined)
+      await route
+        .abort('failed')
+        .catch((abortError: Error) => this.log(`[shim] could not abort ${request.url()}: ${abortError.message}`))
     }
   }
 }
