@@ -69,8 +69,9 @@ export function createLiveInboxEngine(deps: InboxEngineDeps, options: LiveInboxE
     live = null
     if (!previous) return
     previous.sync.stop()
+    // Not waiting for a POST in flight: quitting must be quick, and a reply
+    // left `sending` on disk is checked against the thread at the next start.
     previous.outbox.stop()
-    await previous.outbox.whenIdle()
   }
 
   /** Shows a change at once, sends it, and takes it back if the API refuses. */
