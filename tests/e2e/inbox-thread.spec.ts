@@ -10,8 +10,12 @@ import { connectToSandbox, expect, sandboxControl, test } from './fixtures'
 const list = (page: Page) => page.getByRole('listbox', { name: 'Conversations' })
 const row = (page: Page, name: string) => list(page).getByRole('option', { name: new RegExp(name) })
 
+/** Finds the conversation with the search box (the list is virtualized: rows far down are not in the DOM), opens it, clears the search. */
 async function openConversation(page: Page, name: string) {
+  const search = page.getByRole('textbox', { name: 'Search conversations' })
+  await search.fill(name)
   await row(page, name).click()
+  await search.fill('')
   await expect(page.getByRole('region', { name: `Messages with ${name}` })).toBeVisible()
 }
 
@@ -200,4 +204,30 @@ test.fixme('a reply appears at once as queued, then follows its real status', as
   const messages = page.getByRole('region', { name: 'Messages with Kwame Mensah' })
   await expect(messages.getByText('Tracking follows.')).toBeVisible()
   await expect(messages.getByText(/Delivered|Read/).last()).toBeVisible({ timeout: 30_000 })
+})
+
+test('a closed WhatsApp window is explained before the reply is sent; right-to-left text keeps its direction', async ({
+  app,
+  sandbox,
+}) => {
+  const page = await connectToSandbox(app, sandbox)
+  await openConversation(page, 'Fatima Al-Sayed')
+  const conversation = page.getByRole('region', { name: 'Conversation with Fatima Al-Sayed' })
+  await expect(conversation.getByText('Window closed', { exact: true })).toBeVisible()
+  await expect(
+    conversation.getByText(/A free-form reply will be refused until the customer writes again/),
+  ).toBeVisible()
+  const arabic = page
+    .getByRole('region', { name: 'Messages with Fatima Al-Sayed' })
+    .getByText('المندوب اتصل ولم أرد، ماذا أفعل الآن؟')
+  await expect(arabic).toBeVisible()
+  await expect(arabic.locator('xpath=ancestor-or-self::*[@dir="auto"][1]')).toHaveCount(1)
+
+  const reply = page.getByRole('textbox', { name: 'Reply' })
+  await reply.fill('Sorry for the delay, Fatima.')
+  await reply.press('Enter')
+  const dialog = page.getByRole('dialog', { name: 'This reply will probably fail' })
+  await expect(dialog).toBeVisible()
+  await dialog.getByRole('button', { name: 'Cancel' }).click()
+  await expect(reply).toHaveValue('Sorry for the delay, Fatima.')
 })
