@@ -78,18 +78,18 @@ export const ConversationRow = memo(function ConversationRow({
         <Group gap={6} wrap="nowrap" mih={20}>
           {hasDraft && <IconPencil size={14} aria-hidden className="tone-warn" />}
           {window.state === 'open' && (
-            <Text size="xs" className="tone-ok">
+            <Text size="xs" className="tone-ok" truncate="end" title="Time left in WhatsApp's 24-hour reply window">
               {formatTimeLeft(window.msLeft)} left to reply
             </Text>
           )}
           {window.state === 'closing' && (
             <Badge size="xs" color="orange" variant="filled">
-              Window closes in {formatTimeLeft(window.msLeft)}
+              Closes in {formatTimeLeft(window.msLeft)}
             </Badge>
           )}
           {window.state === 'closed' && (
             <Badge size="xs" variant="default">
-              Reply window closed
+              Window closed
             </Badge>
           )}
           <div style={{ flex: 1 }} />

@@ -302,13 +302,13 @@ export function InboxShell({
   return (
     <AppShell
       header={{ height: 52 }}
-      navbar={{ width: { base: 190, lg: 220 }, breakpoint: 'sm', collapsed: { mobile: !navOpened } }}
+      navbar={{ width: { base: 200, lg: 220 }, breakpoint: 'md', collapsed: { mobile: !navOpened } }}
       padding={0}
     >
       <AppShell.Header>
         <Group h="100%" px="sm" justify="space-between" wrap="nowrap">
           <Group gap="xs" wrap="nowrap">
-            <Burger opened={navOpened} onClick={nav.toggle} hiddenFrom="sm" size="sm" aria-label="Show views" />
+            <Burger opened={navOpened} onClick={nav.toggle} hiddenFrom="md" size="sm" aria-label="Show views" />
             <IconMessages size={22} aria-hidden color="var(--mantine-primary-color-filled)" />
             <Title order={1} size="h4">
               Inbox Desk

@@ -51,15 +51,15 @@ export const Thread = forwardRef<ComposerHandle, ThreadProps>(function Thread(
     <Stack gap={0} h="100%" style={{ minWidth: 0 }} component="section" aria-label={`Conversation with ${name}`}>
       <Group
         justify="space-between"
-        wrap="nowrap"
+        wrap="wrap"
         px="md"
         py="xs"
         gap="sm"
         style={{ borderBottom: '1px solid var(--mantine-color-default-border)' }}
       >
-        <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
+        <Group gap="sm" wrap="nowrap" style={{ minWidth: 0, flex: '1 1 240px' }}>
           <ChannelIcon type={conversation.channel.type} size={24} />
-          <Stack gap={0} style={{ minWidth: 0 }}>
+          <Stack gap={0} style={{ minWidth: 0, flex: '0 1 auto' }}>
             <Title order={2} size="h4" lineClamp={1} dir="auto">
               {name}
             </Title>
@@ -72,6 +72,8 @@ export const Thread = forwardRef<ComposerHandle, ThreadProps>(function Thread(
                 .join(' · ')}
             </Text>
           </Stack>
+        </Group>
+        <Group gap="xs" wrap="nowrap" ml="auto">
           {window.state === 'open' && (
             <Tooltip label="Time left in WhatsApp's 24-hour reply window">
               <Badge color="green" variant="filled" tt="none" style={{ flex: 'none' }}>
@@ -89,8 +91,6 @@ export const Thread = forwardRef<ComposerHandle, ThreadProps>(function Thread(
               Window closed
             </Badge>
           )}
-        </Group>
-        <Group gap="xs" wrap="nowrap">
           <AssignPicker
             conversation={conversation}
             meUserId={meUserId}
