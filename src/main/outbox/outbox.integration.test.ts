@@ -5,6 +5,7 @@
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { OutboxEntry } from '../../shared/ipc/contract'
+import { createInboxClient } from '../api/client'
 import type { InboxApi } from '../api/inbox-api'
 import {
   eventRecorder,
@@ -261,6 +262,36 @@ describe('reply outbox against the sandbox', () => {
     await outbox.resume() // the core does this once a new key is set
     await expect.poll(() => entryOf(outbox, 'client-401-1')?.state).toBe('accepted')
     expect(await outboundWithText(target.id, 'Held')).toHaveLength(1)
+  })
+
+  it('replies waiting on a lost network go as soon as it is back, not at the end of their backoff', async () => {
+    const target = await replyTarget()
+    // The same outbox sees no server at first (a closed port), then the sandbox.
+    const unreachable = createInboxClient({ baseUrl: 'http://127.0.0.1:9', apiKey: 'k', fetch: globalThis.fetch })
+    let current: InboxApi = unreachable
+    const switchable = Object.fromEntries(
+      (Object.keys(harness.client()) as Array<keyof InboxApi>).map((name) => [
+        name,
+        (...args: unknown[]) => (current[name] as (...a: unknown[]) => unknown)(...args),
+      ]),
+    ) as unknown as InboxApi
+    const temp = tempStore<OutboxStoreData>()
+    dispose = temp.dispose
+    const outbox = createOutbox({
+      api: switchable,
+      store: temp.store,
+      emit: () => undefined,
+      backoff: { baseMs: 10 * 60_000, capMs: 10 * 60_000, minMs: 10 * 60_000 },
+    })
+    outboxes.push(outbox)
+    await outbox.resume()
+    outbox.enqueue({ clientId: 'client-offline-1', chatId: target.id, text: 'Back online' })
+    await expect.poll(() => entryOf(outbox, 'client-offline-1')?.error?.kind).toBe('network')
+    expect(entryOf(outbox, 'client-offline-1')?.state).toBe('pending')
+    current = harness.client()
+    outbox.networkBack()
+    await expect.poll(() => entryOf(outbox, 'client-offline-1')?.state).toBe('accepted')
+    expect(await outboundWithText(target.id, 'Back online')).toHaveLength(1)
   })
 
   it('refuses to discard a reply while it is being sent', async () => {

@@ -100,6 +100,10 @@ export interface Outbox {
   retry(clientId: string): OutboxEntry
   /** Forget an entry the agent gave up on. Not allowed while it is being sent. */
   discard(clientId: string): void
+  /** The network is back (or the machine woke up): replies waiting after a
+   * network failure go now instead of at the end of their backoff. A server's
+   * Retry-After still holds. */
+  networkBack(): void
   /** Resolves when no send is in flight and nothing is due now (a retry may be
    * planned for later). For tests and shutdown. */
   whenIdle(): Promise<void>
@@ -397,6 +401,19 @@ export function createOutbox(options: OutboxOptions): Outbox {
       entries = entries.filter((e) => e !== entry)
       persistAndEmit()
       kick() // a later reply of the same conversation may go now
+    },
+    networkBack() {
+      load()
+      let changed = false
+      for (const entry of entries) {
+        const waitingOnNetwork = entry.error?.kind === 'network' || entry.error?.kind === 'timeout'
+        if (entry.state === 'pending' && !entry.heldForAuth && waitingOnNetwork && entry.nextAttemptAt !== null) {
+          entry.nextAttemptAt = null
+          changed = true
+        }
+      }
+      if (changed) persistAndEmit()
+      kick()
     },
     whenIdle() {
       if (!working) return Promise.resolve()

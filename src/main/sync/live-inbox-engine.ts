@@ -178,10 +178,12 @@ export function createLiveInboxEngine(deps: InboxEngineDeps, options: LiveInboxE
     setSystemAwake(value) {
       awake = value
       live?.sync.setAwake(value)
+      if (value) live?.outbox.networkBack()
     },
     setOnline(value) {
       online = value
       live?.sync.setOnline(value)
+      if (value) live?.outbox.networkBack()
     },
     // The notifier asks deps.getFocusedConversation() at the moment it decides.
     setFocusedConversation: () => undefined,
