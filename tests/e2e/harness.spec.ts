@@ -74,3 +74,57 @@ test('a main process that dies mid-test rejects what waits on it, and close() st
     rmSync(root, { recursive: true, force: true })
   }
 })
+
+test('the test hooks that back the harness on real Electron record what the shim records', async () => {
+  // src/main/shell/e2e-hooks.ts cannot run on real Electron here; on the shim it wraps the
+  // shim's classes the same way, so its records and actions can be checked against the shim's.
+  const app = await launchApp({ env: { INBOX_DESK_E2E_HOOKS: '1' } })
+  const viaHooks = <T>(method: string, params: Record<string, unknown> = {}) =>
+    app.evaluate(
+      (_electron, [name, args]) =>
+        (
+          globalThis as unknown as { __inboxDeskE2E: { control(m: string, p: unknown): unknown } }
+        ).__inboxDeskE2E.control(name, args),
+      [method, params] as const,
+    ) as Promise<T>
+  type Records = Awaited<ReturnType<typeof app.records>>
+  try {
+    const page = await app.firstWindow()
+    await expect(page.getByRole('button', { name: 'Connect an account' })).toBeVisible()
+    const shim = await app.records()
+    const hooks = await viaHooks<Records>('records.get')
+    expect(hooks.tray).toEqual(shim.tray)
+    expect(hooks.badgeCount).toBe(shim.badgeCount)
+    expect(hooks.windows).toEqual(shim.windows)
+
+    await app.evaluate(({ Notification }) => {
+      const notification = new Notification({ title: 'Ana', body: 'Hello', silent: true, id: 'conversation:c1' })
+      notification.on('click', () => {
+        ;(globalThis as unknown as { clicked?: boolean }).clicked = true
+      })
+      notification.show()
+    })
+    expect((await viaHooks<Records>('records.get')).notifications).toEqual((await app.records()).notifications)
+    await viaHooks('notification.click', { index: 0 })
+    expect(await app.evaluate(() => (globalThis as unknown as { clicked?: boolean }).clicked)).toBe(true)
+
+    await viaHooks('tray.clickMenuItem', { label: 'Do not disturb' })
+    await expect.poll(async () => (await page.evaluate(() => window.inboxDesk.getAppState())).ok).toBe(true)
+    await expect
+      .poll(
+        async () =>
+          (await viaHooks<Records>('records.get')).tray?.menu.find((i) => i.label === 'Do not disturb')?.checked,
+      )
+      .toBe(true)
+
+    await page.evaluate(() => window.open('https://example.com/from-hooks'))
+    await expect
+      .poll(async () => (await viaHooks<Records>('records.get')).openedExternalUrls)
+      .toEqual(['https://example.com/from-hooks'])
+
+    await viaHooks('window.userAction', { action: 'hide' })
+    expect((await app.windowState()).visible).toBe(false)
+  } finally {
+    await app.close()
+  }
+})

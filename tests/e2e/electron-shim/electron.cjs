@@ -865,7 +865,15 @@ class MenuItem {
     this.id = options.id ?? null
     this.role = options.role ?? null
     this.accelerator = options.accelerator ?? null
-    this.click = options.click ?? null
+    // Like Electron's MenuItem: `click(event, focusedWindow, focusedWebContents)` flips a
+    // checkbox (or checks a radio) first, then calls the template's handler with the item.
+    const handler = options.click ?? null
+    this.click = (event = {}, focusedWindow, focusedWebContents) => {
+      if (this.type === 'checkbox') this.checked = !this.checked
+      if (this.type === 'radio') this.checked = true
+      if (typeof handler === 'function') handler(this, focusedWindow, event, focusedWebContents)
+      else if (this.role === 'quit') app.quit()
+    }
     this.submenu = options.submenu
       ? options.submenu instanceof Menu
         ? options.submenu
@@ -1245,17 +1253,12 @@ rpc.handle('tray.clickMenuItem', ({ label }) => {
   if (!item)
     throw new Error(`No tray menu item "${label}" (items: ${tray._menu.items.map((entry) => entry.label).join(', ')})`)
   if (!item.enabled) throw new Error(`The tray menu item "${label}" is disabled`)
-  if (item.type === 'checkbox') item.checked = !item.checked
-  if (item.type === 'radio') item.checked = true
-  if (item.click)
-    item.click(item, BrowserWindow.getFocusedWindow() ?? undefined, {
-      shiftKey: false,
-      ctrlKey: false,
-      altKey: false,
-      metaKey: false,
-      triggeredByAccelerator: false,
-    })
-  else if (item.role === 'quit') app.quit()
+  const win = BrowserWindow.getFocusedWindow() ?? undefined
+  item.click(
+    { shiftKey: false, ctrlKey: false, altKey: false, metaKey: false, triggeredByAccelerator: false },
+    win,
+    win?.webContents,
+  )
 })
 
 rpc.handle('tray.click', () => {
