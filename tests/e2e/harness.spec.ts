@@ -109,7 +109,12 @@ test('the test hooks that back the harness on real Electron record what the shim
     expect(await app.evaluate(() => (globalThis as unknown as { clicked?: boolean }).clicked)).toBe(true)
 
     await viaHooks('tray.clickMenuItem', { label: 'Do not disturb' })
-    await expect.poll(async () => (await page.evaluate(() => window.inboxDesk.getAppState())).ok).toBe(true)
+    await expect
+      .poll(async () => {
+        const state = await page.evaluate(() => window.inboxDesk.getAppState())
+        return state.ok && state.value.settings.notifications.doNotDisturb
+      })
+      .toBe(true)
     await expect
       .poll(
         async () =>
