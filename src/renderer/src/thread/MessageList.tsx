@@ -59,7 +59,9 @@ export function MessageList({
 
   useLayoutEffect(() => {
     const scroller = scrollerRef.current
-    const firstKey = rows[0]?.key ?? null
+    // The first message, not the first row: a day separator keeps its key when
+    // older messages of the same day are put under it.
+    const firstKey = rows.find((row) => row.kind !== 'day')?.key ?? null
     const lastKey = rows.at(-1)?.key ?? null
     const previous = before.current
     const total = virtualizer.getTotalSize()
