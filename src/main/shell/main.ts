@@ -46,7 +46,14 @@ if (!app.requestSingleInstanceLock()) {
   // Another Inbox Desk runs with this profile: it gets `second-instance` and shows itself.
   app.quit()
 } else {
-  void app.whenReady().then(start)
+  void app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      // Nothing to show a window with: say why on stderr (and in a crash report) rather than hang.
+      console.error('Inbox Desk could not start:', error)
+      app.exit(1)
+    })
 }
 
 async function start(): Promise<void> {
