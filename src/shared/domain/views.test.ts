@@ -122,6 +122,8 @@ describe('applyConversationChanges', () => {
 
   it('returns the same array when nothing changed', () => {
     const list = [newer]
+    expect(applyConversationChanges(list, { upserted: [], full: false }, {})).toBe(list)
+    expect(applyConversationChanges(list, { upserted: [newer], full: true }, {})).toBe(list)
     expect(applyConversationChanges(list, { upserted: [older], full: false }, { channelIds: ['other'] })).toBe(list)
   })
 

@@ -176,6 +176,7 @@ export function applyConversationChanges(
   event: Pick<ConversationsChangedEvent, 'upserted' | 'full'>,
   args: ListConversationsArgs,
 ): readonly Conversation[] {
+  if (!event.full && event.upserted.length === 0) return list
   const byId = new Map(list.map((c) => [c.id, c]))
   let changed = false
   if (event.full) {
