@@ -26,6 +26,13 @@ process.on('unhandledRejection', (reason) => {
   reportFatal('unhandled rejection in main', reason)
 })
 
+// The runner is gone (a killed worker, a crash): nobody can ever close this app, so end it
+// rather than leave an orphan with timers and servers running.
+process.on('disconnect', () => {
+  console.error('[electron-shim] the test runner disconnected; exiting')
+  process.exit(0)
+})
+
 const shim = require('./electron.cjs')
 
 // 1. `require('electron')` from CommonJS (the main bundle, electron-log).
