@@ -138,6 +138,9 @@ export interface InboxDeskApp {
   powerEvent(event: 'suspend' | 'resume' | 'lock-screen' | 'unlock-screen'): Promise<void>
   /** What `net.isOnline()` answers from now on (shim only). */
   setOnline(online: boolean): Promise<void>
+  /** Shim only: the page asks for a permission (e.g. 'media', 'geolocation', 'notifications'); what main's
+   * permission check and request handlers answer. */
+  requestPermission(permission: string): Promise<{ checked: boolean; granted: boolean }>
   /** Main's stdout/stderr and the pages' console so far. */
   output(): string
 }
@@ -364,6 +367,16 @@ class App implements InboxDeskApp {
   }
   async setOnline(online: boolean) {
     await this.backend.control('net.setOnline', { value: online })
+  }
+  async requestPermission(permission: string) {
+    const { windows } = await this.records()
+    const first = windows[0]
+    if (!first) throw new Error('The app has no window')
+    return this.backend.control<{ checked: boolean; granted: boolean }>('permission.request', {
+      permission,
+      url: first.url,
+      id: first.id,
+    })
   }
   output() {
     return this.backend.output()

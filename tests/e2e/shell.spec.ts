@@ -147,6 +147,14 @@ test('only the UI may call the bridge: another sender gets an error result, not 
   expect(results[3]).toMatchObject({ ok: true })
 })
 
+test('every permission the page could ask for is denied', async ({ app, appWindow }) => {
+  test.skip(app.kind !== 'shim', "the shim asks main's handlers directly; Chromium would need a real prompt")
+  await appWindow.waitForLoadState()
+  for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) {
+    expect(await app.requestPermission(permission), permission).toEqual({ checked: false, granted: false })
+  }
+})
+
 test('window size and position are restored after a restart on the same profile', async ({ app, appWindow }) => {
   await expect(appWindow.getByRole('button', { name: 'Connect an account' })).toBeVisible()
   await app.setWindowBounds({ x: 140, y: 90, width: 1024, height: 700 })
