@@ -39,7 +39,7 @@ export function AssignPicker({
 }) {
   const assignee = conversation.assignee
   return (
-    <Popover opened={opened} onChange={onOpenedChange} position="bottom-end" width={300} shadow="md" trapFocus>
+    <Popover opened={opened} onChange={onOpenedChange} position="bottom-end" width={330} shadow="md" trapFocus>
       <Popover.Target>
         <Button
           variant="default"
@@ -111,7 +111,7 @@ function AssignList({
   )
   return (
     <Stack gap="xs">
-      <Group gap="xs" grow>
+      <Group gap="xs">
         <Button
           size="xs"
           variant="light"

@@ -53,7 +53,8 @@ export const ConversationRow = memo(function ConversationRow({
             style={{ flex: 'none' }}
             title={dayjs(conversation.lastMessageDate).format('YYYY-MM-DD HH:mm')}
           >
-            {dayjs(conversation.lastMessageDate).from(now)}
+            {/* The server's clock may run a little ahead of ours: never say "in a few seconds". */}
+            {dayjs(Math.min(Date.parse(conversation.lastMessageDate), now)).from(now)}
           </Text>
         </Group>
         <Group gap={6} wrap="nowrap" justify="space-between">

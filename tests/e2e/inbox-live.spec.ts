@@ -1,0 +1,114 @@
+/**
+ * What needs main's live inbox engine (sync events and the outbox): changes
+ * pushed to the UI, replies and their status, the stale-send guard, and
+ * opening a conversation from a notification.
+ */
+import type { Page } from '@playwright/test'
+import { connectToSandbox, expect, sandboxControl, test } from './fixtures'
+import { requireLiveEngine } from './live'
+
+const list = (page: Page) => page.getByRole('listbox', { name: 'Conversations' })
+const row = (page: Page, name: string) => list(page).getByRole('option', { name: new RegExp(name) })
+const ACME_KEY = 'sandbox-acme-key'
+
+async function openConversation(page: Page, name: string) {
+  const search = page.getByRole('textbox', { name: 'Search conversations' })
+  await search.fill(name)
+  await row(page, name).click()
+  await search.fill('')
+  await expect(page.getByRole('region', { name: `Messages with ${name}` })).toBeVisible()
+}
+
+async function chatIdOf(page: Page, name: string): Promise<string> {
+  const result = await page.evaluate(() => window.inboxDesk.listConversations({ archived: 'any' }))
+  if (!result.ok) throw new Error(result.error.message)
+  const found = result.value.find((conversation) => conversation.contact.name === name)
+  if (!found) throw new Error(`no conversation with ${name}`)
+  return found.id
+}
+
+test('a new conversation appears, and the counts rise, without a reload', async ({ app, sandbox }) => {
+  const page = await connectToSandbox(app, sandbox)
+  await requireLiveEngine(page)
+  const nav = page.getByRole('navigation', { name: 'Views' })
+  const countOf = async (view: string) =>
+    Number(
+      await nav
+        .getByRole('button', { name: new RegExp(`^${view}`) })
+        .getByText(/^\d+$/)
+        .textContent(),
+    )
+  await expect(list(page).getByRole('option').first()).toBeVisible()
+  const all = await countOf('All')
+  await sandboxControl(sandbox, 'POST', '/_sandbox/inbound', {
+    apiKey: ACME_KEY,
+    channelId: 'ch_acme_sms',
+    contact: { name: 'Brand New Customer', phoneNumber: '+15550009999' },
+    text: 'Hello, is anyone there?',
+  })
+  await expect(row(page, 'Brand New Customer')).toBeVisible({ timeout: 20_000 })
+  await expect.poll(() => countOf('All'), { timeout: 20_000 }).toBe(all + 1)
+})
+
+test('a reply appears at once, then follows its real status to delivered', async ({ app, sandbox }) => {
+  const page = await connectToSandbox(app, sandbox)
+  await requireLiveEngine(page)
+  await openConversation(page, 'Kwame Mensah')
+  const reply = page.getByRole('textbox', { name: 'Reply' })
+  await reply.fill('The blender ships tomorrow.')
+  await reply.press('Shift+Enter')
+  await reply.pressSequentially('Tracking follows.')
+  await expect(reply).toHaveValue('The blender ships tomorrow.\nTracking follows.')
+  await reply.press('Enter')
+  await expect(reply).toHaveValue('')
+  const messages = page.getByRole('region', { name: 'Messages with Kwame Mensah' })
+  const bubble = messages.locator('[data-message-id], [data-client-id]').filter({ hasText: 'Tracking follows.' })
+  await expect(bubble).toBeVisible()
+  await expect(bubble).toContainText(/Delivered|Read/, { timeout: 30_000 })
+  await expect(bubble).toHaveCount(1)
+})
+
+test('messages that arrive while typing are shown before the reply goes', async ({ app, sandbox }) => {
+  const page = await connectToSandbox(app, sandbox)
+  await requireLiveEngine(page)
+  await openConversation(page, 'Kwame Mensah')
+  const reply = page.getByRole('textbox', { name: 'Reply' })
+  await reply.fill('Your order is on its way.')
+  await sandboxControl(sandbox, 'POST', '/_sandbox/inbound', {
+    apiKey: ACME_KEY,
+    chatId: await chatIdOf(page, 'Kwame Mensah'),
+    text: 'Actually, please cancel it!',
+  })
+  const messages = page.getByRole('region', { name: 'Messages with Kwame Mensah' })
+  await expect(messages.getByText('Actually, please cancel it!')).toBeVisible({ timeout: 20_000 })
+  await reply.press('Enter')
+  const dialog = page.getByRole('dialog', { name: 'New messages arrived while you were typing' })
+  await expect(dialog).toBeVisible()
+  await expect(dialog).toContainText('Actually, please cancel it!')
+  await dialog.getByRole('button', { name: 'Edit my reply' }).click()
+  await expect(reply).toHaveValue('Your order is on its way.')
+  // Now seen: the next Enter sends.
+  await reply.press('Enter')
+  await expect(reply).toHaveValue('')
+})
+
+test('clicking a notification opens its conversation', async ({ app, sandbox }) => {
+  const page = await connectToSandbox(app, sandbox)
+  await requireLiveEngine(page)
+  await openConversation(page, 'Kwame Mensah')
+  await sandboxControl(sandbox, 'POST', '/_sandbox/inbound', {
+    apiKey: ACME_KEY,
+    chatId: await chatIdOf(page, 'Sofía Hernández'),
+    text: 'Hola, ¿hay novedades?',
+  })
+  await expect
+    .poll(async () => (await app.notifications()).filter((n) => n.body.includes('novedades')).length, {
+      timeout: 20_000,
+    })
+    .toBeGreaterThan(0)
+  await app.clickNotification((notification) => notification.body.includes('novedades'))
+  await expect(page.getByRole('region', { name: 'Messages with Sofía Hernández' })).toBeVisible()
+  await expect(page.getByRole('region', { name: 'Messages with Sofía Hernández' })).toContainText(
+    'Hola, ¿hay novedades?',
+  )
+})
