@@ -20,7 +20,7 @@ import {
   describeIssues,
   json,
   jsonError,
-  jsonText,
+  jsonBytes,
   noContent,
   readJson,
   type SandboxContext,
@@ -112,7 +112,7 @@ export function apiRoutes(world: SandboxWorld): Hono<SandboxEnv> {
       archived: q.archived ?? 'false',
       orderBy: parseOrderBy(q.orderBy),
     })
-    return jsonText(c, 200, store.listJson(account, conversations))
+    return jsonBytes(c, 200, store.listBody(account, conversations))
   })
 
   api.post('/conversations/reply', async (c) => {

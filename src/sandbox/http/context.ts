@@ -17,10 +17,11 @@ export interface SandboxEnv {
 
 export type SandboxContext = Context<SandboxEnv>
 
-/** Answers with JSON text that is already serialized. */
-export function jsonText(c: SandboxContext, status: number, text: string): Response {
-  c.set('responseBytes', Buffer.byteLength(text))
-  return c.body(text, status as 200, { 'content-type': 'application/json; charset=utf-8' })
+/** Answers with JSON that is already serialized to UTF-8. */
+export function jsonBytes(c: SandboxContext, status: number, body: Buffer): Response {
+  c.set('responseBytes', body.byteLength)
+  // Buffer.concat/Buffer.from allocate plain (never shared) ArrayBuffers, which is what Hono's type asks for.
+  return c.body(body as Uint8Array<ArrayBuffer>, status as 200, { 'content-type': 'application/json; charset=utf-8' })
 }
 
 export function json(
