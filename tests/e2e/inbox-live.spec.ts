@@ -112,3 +112,19 @@ test('clicking a notification opens its conversation', async ({ app, sandbox }) 
     'Hola, ¿hay novedades?',
   )
 })
+
+test('sync trouble shows a banner with the next attempt, and it goes away when sync recovers', async ({
+  app,
+  sandbox,
+}) => {
+  const page = await connectToSandbox(app, sandbox)
+  await requireLiveEngine(page)
+  await sandboxControl(sandbox, 'POST', '/_sandbox/faults', {
+    rules: [{ method: 'GET', path: '/conversations', status: 503 }],
+  })
+  const banner = page.getByRole('status').filter({ hasText: /Sync is having trouble|You are offline/ })
+  await expect(banner).toBeVisible({ timeout: 30_000 })
+  await expect(banner).toContainText(/Trying again at|Next try at/)
+  await sandboxControl(sandbox, 'DELETE', '/_sandbox/faults')
+  await expect(banner).toHaveCount(0, { timeout: 60_000 })
+})
