@@ -128,3 +128,43 @@ test('sync trouble shows a banner with the next attempt, and it goes away when s
   await sandboxControl(sandbox, 'DELETE', '/_sandbox/faults')
   await expect(banner).toHaveCount(0, { timeout: 60_000 })
 })
+
+test('a refused key is announced once: dismissed, it stays away while the key is still refused', async ({
+  app,
+  sandbox,
+}) => {
+  const page = await connectToSandbox(app, sandbox)
+  await requireLiveEngine(page)
+  await sandboxControl(sandbox, 'POST', '/_sandbox/faults', {
+    rules: [{ method: 'GET', path: '/conversations', status: 401 }],
+  })
+  const banner = page.getByRole('alert').filter({ hasText: 'Your API key was refused' })
+  await expect(banner).toBeVisible({ timeout: 30_000 })
+  await expect(banner).toHaveCount(1)
+  await banner.getByRole('button', { name: 'Dismiss' }).click()
+  await expect(banner).toHaveCount(0)
+  // Still refused after further sync status events: it stays dismissed.
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const stop = window.inboxDesk.on('syncStatus', () => {
+          stop()
+          resolve()
+        })
+        setTimeout(resolve, 15_000)
+      }),
+  )
+  await expect(banner).toHaveCount(0)
+})
+
+test('"Update key" on the refused-key banner opens the connect form with the address', async ({ app, sandbox }) => {
+  const page = await connectToSandbox(app, sandbox)
+  await requireLiveEngine(page)
+  await sandboxControl(sandbox, 'POST', '/_sandbox/faults', {
+    rules: [{ method: 'GET', path: '/conversations', status: 401 }],
+  })
+  const banner = page.getByRole('alert').filter({ hasText: 'Your API key was refused' })
+  await expect(banner).toBeVisible({ timeout: 30_000 })
+  await banner.getByRole('button', { name: 'Update key' }).click()
+  await expect(page.getByLabel('API address', { exact: true })).toHaveValue(sandbox.url)
+})
