@@ -266,12 +266,13 @@ export class SandboxStore {
     }
     // Precompute keys once: a comparator calling keyOf would do it n·log n times.
     const keyed = result.map((c) => ({ c, k: keyOf(c) }))
+    // A total order (field, then last activity, then id), all in the asked direction, so that
+    // descending is exactly ascending reversed, ties included.
     keyed.sort((a, b) => {
       if (a.k !== b.k) return (a.k - b.k) * sign
-      // Stable, deterministic tie-break: newest activity first, then id.
-      const byActivity = this.lastMessageDate(b.c) - this.lastMessageDate(a.c)
-      if (byActivity !== 0) return byActivity
-      return a.c.id < b.c.id ? -1 : a.c.id > b.c.id ? 1 : 0
+      const byActivity = this.lastMessageDate(a.c) - this.lastMessageDate(b.c)
+      if (byActivity !== 0) return byActivity * sign
+      return (a.c.id < b.c.id ? -1 : a.c.id > b.c.id ? 1 : 0) * sign
     })
     return keyed.map((entry) => entry.c)
   }

@@ -237,3 +237,11 @@ describe('updatedDate', () => {
     expect(second.map((c) => [c.id, c.updatedDate])).toEqual(first.map((c) => [c.id, c.updatedDate]))
   })
 })
+
+describe('sort order is total', () => {
+  it.each(orderByFields)('-%s is exactly +%s reversed, ties included', async (field) => {
+    const ascending = await sandbox.conversations(`orderBy=%2B${field}&archived=any`)
+    const descending = await sandbox.conversations(`orderBy=-${field}&archived=any`)
+    expect(descending.map((c) => c.id)).toEqual(ascending.map((c) => c.id).reverse())
+  })
+})

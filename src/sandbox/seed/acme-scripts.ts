@@ -330,7 +330,7 @@ export const ACME_SCRIPTS: Script[] = [
     channel: 'whatsapp',
     name: 'Pedro Alves',
     phone: '+351936543210',
-    ago: '20h',
+    ago: '19h',
     // The agent answered 26 hours after the customer: too late for WhatsApp.
     gap: 26 * 60,
     unread: false,
