@@ -11,6 +11,8 @@ import { connectToSandbox, expect, sandboxControl, test } from './fixtures'
 import { requireLiveEngine } from './live'
 
 const acme = SANDBOX_ACCOUNTS.acme
+/** Long enough for a background poll (about 10 s) and its follow-up on a loaded machine. */
+const SYNC = { timeout: 30_000 }
 
 async function writeFromNewContact(sandbox: Parameters<typeof sandboxControl>[0], text: string, chatId?: string) {
   return sandboxControl<{ chatId: string; messageId: number }>(
@@ -29,16 +31,16 @@ async function writeFromNewContact(sandbox: Parameters<typeof sandboxControl>[0]
 }
 
 test('one notification per conversation: a newer message closes the older notification', async ({ app, sandbox }) => {
+  // Focused (fast polling) but not on this conversation: a notification is still due.
   await requireLiveEngine(await connectToSandbox(app, sandbox))
-  await app.setWindowFocused(false)
   const { chatId } = await writeFromNewContact(sandbox, 'First question about my order')
   await expect
-    .poll(async () => (await app.notifications()).filter((n) => n.body.includes('First question')))
+    .poll(async () => (await app.notifications()).filter((n) => n.body.includes('First question')), SYNC)
     .toHaveLength(1)
 
   await writeFromNewContact(sandbox, 'Second question, still about my order', chatId)
   await expect
-    .poll(async () => (await app.notifications()).filter((n) => n.body.includes('Second question')))
+    .poll(async () => (await app.notifications()).filter((n) => n.body.includes('Second question')), SYNC)
     .toHaveLength(1)
   const mine = (await app.notifications()).filter((n) => n.body.includes('question'))
   expect(mine).toHaveLength(2)
@@ -62,7 +64,7 @@ test('clicking a notification brings the window back from the tray and opens tha
   await app.closeWindow() // to the tray
   await expect.poll(async () => (await app.windowState()).visible).toBe(false)
   const { chatId } = await writeFromNewContact(sandbox, 'Are you open on Sunday?')
-  await expect.poll(async () => (await app.notifications()).some((n) => n.body.includes('Sunday'))).toBe(true)
+  await expect.poll(async () => (await app.notifications()).some((n) => n.body.includes('Sunday')), SYNC).toBe(true)
 
   await app.clickNotification((n) => n.body.includes('Sunday'))
   await expect.poll(async () => (await app.windowState()).visible).toBe(true)
@@ -72,14 +74,14 @@ test('clicking a notification brings the window back from the tray and opens tha
 
 test('the badge and the tray show the unread total', async ({ app, sandbox }) => {
   await requireLiveEngine(await connectToSandbox(app, sandbox))
-  await expect.poll(() => app.badgeCount()).toBeGreaterThan(0)
+  await expect.poll(() => app.badgeCount(), SYNC).toBeGreaterThan(0)
   const before = await app.badgeCount()
   const tray = await app.tray()
   expect(tray!.tooltip).toBe(`Inbox Desk — ${before > 99 ? '99+' : before} unread`)
   const imageBefore = tray!.image.png.toString('base64')
 
   await writeFromNewContact(sandbox, 'One more unread message')
-  await expect.poll(() => app.badgeCount()).toBe(before + 1)
+  await expect.poll(() => app.badgeCount(), SYNC).toBe(before + 1)
   const after = await app.tray()
   expect(after!.tooltip).toBe(`Inbox Desk — ${before + 1 > 99 ? '99+' : before + 1} unread`)
   if (before + 1 <= 99) expect(after!.image.png.toString('base64')).not.toBe(imageBefore)
