@@ -243,6 +243,21 @@ test('closing the window hides it to the tray; the tray and a second launch brin
   await expect(appWindow.getByRole('button', { name: 'Connect an account' })).toBeVisible()
 })
 
+test('with "close to tray" off, closing the window quits the app', async ({ app, appWindow }) => {
+  await expect(appWindow.getByRole('button', { name: 'Connect an account' })).toBeVisible()
+  const updated = await appWindow.evaluate(() => window.inboxDesk.updateSettings({ closeToTray: false }))
+  expect(updated).toMatchObject({ ok: true, value: { closeToTray: false } })
+  await app.closeWindow()
+  await expect
+    .poll(() =>
+      app.records().then(
+        () => 'running',
+        (error: Error) => error.message,
+      ),
+    )
+    .toMatch(/exited/)
+})
+
 test('Quit in the tray menu really quits, and main writes its log under userData/logs', async ({ app, appWindow }) => {
   await expect(appWindow.getByRole('button', { name: 'Connect an account' })).toBeVisible()
   const closed = appWindow.waitForEvent('close')
