@@ -191,7 +191,6 @@ export class ShimHost {
   private readonly exitWaiters: ((reason: Error) => void)[] = []
   private exited: Error | null = null
   private fatal: string | null = null
-  private headersHookEnabled = true
 
   private constructor(
     private readonly options: ShimHostOptions,
@@ -539,7 +538,8 @@ export class ShimHost {
         })
         return
       }
-      if (win && this.headersHookEnabled && /^https?:$/.test(new URL(url).protocol)) {
+      // http(s) responses to a window pass main's session.webRequest.onHeadersReceived, as in Electron.
+      if (win && /^https?:$/.test(new URL(url).protocol)) {
         const response = await route.fetch()
         const responseHeaders: Record<string, string[]> = {}
         for (const { name, value } of response.headersArray()) (responseHeaders[name] ??= []).push(value)
