@@ -25,18 +25,28 @@ test('views show live counts, and each view lists its conversations', async ({ a
   const unread = await countOf('Unread')
   expect(unread).toBeGreaterThan(0)
 
-  await nav.getByRole('button', { name: /^Unread/ }).click()
-  await expect(list(page).getByRole('option')).toHaveCount(unread)
-  await expect(
-    list(page)
-      .getByRole('option')
-      .first()
-      .getByLabel(/\d+ unread/),
-  ).toBeVisible()
+  // The counts are those of the API's data.
+  const fromApi = await page.evaluate(() => window.inboxDesk.listConversations({ archived: 'any' }))
+  if (!fromApi.ok) throw new Error(fromApi.error.message)
+  const active = fromApi.value.filter((conversation) => !conversation.archived)
+  expect(all).toBe(active.length)
+  expect(unread).toBe(active.filter((conversation) => conversation.unreadCount > 0).length)
+  expect(await countOf('Archive')).toBe(fromApi.value.length - active.length)
 
-  const archived = await countOf('Archive')
+  // The list is virtualized: check the rows it renders.
+  await nav.getByRole('button', { name: /^Unread/ }).click()
+  const rows = list(page).getByRole('option')
+  await expect(rows.first().getByLabel(/\d+ unread/)).toBeVisible()
+  for (const row of await rows.all()) await expect(row.getByLabel(/\d+ unread/)).toBeVisible()
+
   await nav.getByRole('button', { name: /^Archive/ }).click()
-  await expect(list(page).getByRole('option')).toHaveCount(archived)
+  const archivedIds = fromApi.value.filter((c) => c.archived).map((c) => `conversation-${c.id}`)
+  await expect(rows.first()).toBeVisible()
+  await expect
+    .poll(async () =>
+      (await rows.evaluateAll((elements) => elements.map((e) => e.id))).every((id) => archivedIds.includes(id)),
+    )
+    .toBe(true)
 })
 
 test('rows show the phone number when the name is empty, and the channel', async ({ app, sandbox }) => {

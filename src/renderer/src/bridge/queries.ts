@@ -32,7 +32,11 @@ export const queryKeys = {
   syncStatus: ['syncStatus'] as const,
 }
 
-/** Every conversation, archived included: the source of the view counts. */
+/** How the API (and `applyConversationChanges`) orders a list without `orderBy`. */
+export const ALL_CONVERSATIONS_ORDER = '-lastMessageDate'
+
+/** Every conversation, archived included: the source of the view counts and,
+ * without channel/date filters, of the list. */
 export const ALL_CONVERSATIONS_ARGS: ListConversationsArgs = { archived: 'any' }
 
 export function useAppState() {
@@ -45,6 +49,9 @@ export function useConversations(args: ListConversationsArgs, enabled = true) {
     queryKey: queryKeys.conversations(normalized),
     queryFn: async () => (await call('listConversations', normalized)) as readonly Conversation[],
     staleTime: Infinity,
+    // Deep-comparing 10,000 conversations on every update costs more than it
+    // saves: changes already come as new objects only where something changed.
+    structuralSharing: false,
     enabled,
   })
 }

@@ -48,7 +48,7 @@ export function ConversationList({
     getScrollElement: () => scrollerRef.current,
     estimateSize: () => ROW_HEIGHT,
     getItemKey: (index) => conversations[index]?.id ?? index,
-    overscan: 6,
+    overscan: 4,
   })
 
   const activeIndex = activeId ? conversations.findIndex((c) => c.id === activeId) : -1

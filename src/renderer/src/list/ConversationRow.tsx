@@ -1,10 +1,15 @@
+/**
+ * One row of the conversation list. Plain elements and CSS classes rather
+ * than Mantine components: rows mount and unmount on every scroll frame, and
+ * with 10,000 conversations each row's cost decides whether scrolling keeps
+ * up with the display.
+ */
 import { memo } from 'react'
-import { Badge, Group, Text, Tooltip } from '@mantine/core'
 import { IconPencil } from '@tabler/icons-react'
 import dayjs from 'dayjs'
 import type { Conversation } from '../../../shared/api/schemas'
-import { contactLabel, formatTimeLeft, replyWindow } from '../../../shared/domain/views'
-import { ChannelIcon, UserAvatar } from '../shell/ui'
+import { contactLabel, formatTimeLeft, initials, replyWindow } from '../../../shared/domain/views'
+import { ChannelIcon, avatarBackground, safeAvatarSrc } from '../shell/ui'
 import classes from './ConversationList.module.css'
 
 export const ROW_HEIGHT = 78
@@ -29,6 +34,10 @@ export const ConversationRow = memo(function ConversationRow({
   const window = replyWindow(conversation, new Date(now))
   const last = conversation.lastMessage
   const hasDraft = Boolean(draft?.trim())
+  const unread = conversation.unreadCount
+  const assignee = conversation.assignee
+  // The server's clock may run a little ahead of ours: never say "in a few seconds".
+  const when = Math.min(Date.parse(conversation.lastMessageDate), now)
   return (
     <div
       id={`conversation-${conversation.id}`}
@@ -43,74 +52,64 @@ export const ConversationRow = memo(function ConversationRow({
         <ChannelIcon type={conversation.channel.type} size={22} />
       </div>
       <div className={classes.rowBody}>
-        <Group gap={6} wrap="nowrap" justify="space-between">
-          <Text fw={conversation.unreadCount > 0 ? 700 : 500} size="sm" truncate="end" dir="auto">
+        <div className={classes.line}>
+          <span className={classes.name} data-unread={unread > 0 || undefined} dir="auto">
             {name}
-          </Text>
-          <Text
-            size="xs"
-            c="dimmed"
-            style={{ flex: 'none' }}
-            title={dayjs(conversation.lastMessageDate).format('YYYY-MM-DD HH:mm')}
-          >
-            {/* The server's clock may run a little ahead of ours: never say "in a few seconds". */}
-            {dayjs(Math.min(Date.parse(conversation.lastMessageDate), now)).from(now)}
-          </Text>
-        </Group>
-        <Group gap={6} wrap="nowrap" justify="space-between">
-          <Text size="sm" c="dimmed" truncate="end" dir="auto">
-            {hasDraft && (
-              <Text span className="tone-warn" fw={600} size="sm">
-                Draft:{' '}
-              </Text>
-            )}
+          </span>
+          <span className={classes.time} title={dayjs(conversation.lastMessageDate).format('YYYY-MM-DD HH:mm')}>
+            {dayjs(when).from(now)}
+          </span>
+        </div>
+        <div className={classes.line}>
+          <span className={classes.preview} dir="auto">
+            {hasDraft && <span className="tone-warn">Draft: </span>}
             {hasDraft
               ? draft!.trim().slice(0, 200)
               : last
                 ? `${last.direction === 'outbound' ? 'You: ' : ''}${last.preview}`
                 : 'No messages yet'}
-          </Text>
-          {conversation.unreadCount > 0 && (
-            <Badge size="sm" style={{ flex: 'none' }} aria-label={`${conversation.unreadCount} unread`}>
-              {conversation.unreadCount > 99 ? '99+' : conversation.unreadCount}
-            </Badge>
+          </span>
+          {unread > 0 && (
+            <span className={classes.unread} aria-label={`${unread} unread`}>
+              {unread > 99 ? '99+' : unread}
+            </span>
           )}
-        </Group>
-        <Group gap={6} wrap="nowrap" mih={20}>
-          {hasDraft && <IconPencil size={14} aria-hidden className="tone-warn" />}
-          {window.state === 'open' && (
-            <Text size="xs" className="tone-ok" truncate="end" title="Time left in WhatsApp's 24-hour reply window">
-              {formatTimeLeft(window.msLeft)} left to reply
-            </Text>
-          )}
-          {window.state === 'closing' && (
-            <Badge size="xs" color="orange" variant="filled">
-              Closes in {formatTimeLeft(window.msLeft)}
-            </Badge>
-          )}
-          {window.state === 'closed' && (
-            <Badge size="xs" variant="default">
-              Window closed
-            </Badge>
-          )}
-          <div style={{ flex: 1 }} />
-          {conversation.assignee ? (
-            <Tooltip label={`Assigned to ${conversation.assignee.displayName}`} openDelay={400}>
-              <span>
-                <UserAvatar
-                  name={conversation.assignee.displayName}
-                  size={24}
-                  label={`Assigned to ${conversation.assignee.displayName}`}
-                />
+        </div>
+        <div className={classes.line}>
+          <span className={classes.meta}>
+            {hasDraft && <IconPencil size={14} aria-hidden className="tone-warn" />}
+            {window.state === 'open' && (
+              <span className="tone-ok" title="Time left in WhatsApp's 24-hour reply window">
+                {formatTimeLeft(window.msLeft)} left to reply
               </span>
-            </Tooltip>
-          ) : (
-            <Text size="xs" c="dimmed">
-              Unassigned
-            </Text>
-          )}
-        </Group>
+            )}
+            {window.state === 'closing' && (
+              <span className={classes.pill} data-tone="warn">
+                Closes in {formatTimeLeft(window.msLeft)}
+              </span>
+            )}
+            {window.state === 'closed' && <span className={classes.pill}>Window closed</span>}
+          </span>
+          {assignee ? <RowAvatar name={assignee.displayName} /> : <span className={classes.time}>Unassigned</span>}
+        </div>
       </div>
     </div>
   )
 })
+
+function RowAvatar({ name, avatarUrl }: { name: string; avatarUrl?: string | null }) {
+  const label = `Assigned to ${name}`
+  const src = safeAvatarSrc(avatarUrl)
+  if (src) return <img className={classes.avatar} src={src} alt={label} title={label} />
+  return (
+    <span
+      className={classes.avatar}
+      role="img"
+      aria-label={label}
+      title={label}
+      style={{ background: avatarBackground(name) }}
+    >
+      {initials(name)}
+    </span>
+  )
+}

@@ -33,6 +33,7 @@ import {
 import type { Channel } from '../../../shared/api/schemas'
 import type { AppState } from '../../../shared/ipc/contract'
 import {
+  compareConversations,
   countViews,
   inboxViewLabels,
   inboxViews,
@@ -43,7 +44,7 @@ import {
 } from '../../../shared/domain/views'
 import { call } from '../bridge/client'
 import { takePendingOpen, usePendingOpen } from '../bridge/pendingOpen'
-import { ALL_CONVERSATIONS_ARGS, useConversations, useDrafts } from '../bridge/queries'
+import { ALL_CONVERSATIONS_ARGS, ALL_CONVERSATIONS_ORDER, useConversations, useDrafts } from '../bridge/queries'
 import type { ComposerHandle } from '../composer/Composer'
 import { ConversationList } from '../list/ConversationList'
 import { ListToolbar, type ListFilters, noFilters, sortOrderBy } from '../list/ListToolbar'
@@ -108,14 +109,26 @@ export function InboxShell({
   const actions = useConversationActions()
   const drafts = useDrafts()
 
+  // Every conversation (archived included): the counts come from it, and so
+  // does the list itself unless a channel or date filter is set; those go to
+  // the API, which filters large lists better than we do.
   const all = useConversations(ALL_CONVERSATIONS_ARGS)
+  const orderBy = sortOrderBy[filters.sort]
+  const serverFiltered = filters.channelIds.length > 0 || Boolean(filters.dateFrom)
   const listArgs = {
     ...viewListArgs(view),
     channelIds: filters.channelIds,
     dateFrom: dayStartIso(filters.dateFrom),
-    orderBy: sortOrderBy[filters.sort],
+    orderBy,
   }
-  const list = useConversations(listArgs)
+  const filtered = useConversations(listArgs, serverFiltered)
+  const list = serverFiltered ? filtered : all
+  const ordered = useMemo(() => {
+    const data = list.data ?? []
+    // The all-list comes newest first already.
+    if (serverFiltered || orderBy === ALL_CONVERSATIONS_ORDER) return data
+    return [...data].sort(compareConversations(orderBy))
+  }, [list.data, serverFiltered, orderBy])
 
   const counts = useMemo(() => countViews(all.data ?? [], meUserId), [all.data, meUserId])
   const channels = useMemo(() => {
@@ -125,11 +138,14 @@ export function InboxShell({
   }, [all.data])
   const visible = useMemo(
     () =>
-      (list.data ?? []).filter(
-        // The open conversation stays put while read (Unread view) so it does not vanish under the agent.
-        (c) => (c.id === openId || isInView(c, view, meUserId)) && matchesSearch(c, deferredSearch),
+      ordered.filter(
+        // The open conversation stays put while it is read (Unread view) or reassigned, so it does not
+        // vanish under the agent; archiving it does move it out.
+        (c) =>
+          ((c.id === openId && c.archived === (view === 'archive')) || isInView(c, view, meUserId)) &&
+          matchesSearch(c, deferredSearch),
       ),
-    [list.data, view, meUserId, deferredSearch, openId],
+    [ordered, view, meUserId, deferredSearch, openId],
   )
   const openConversation = useMemo(
     () =>

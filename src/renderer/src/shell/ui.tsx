@@ -43,7 +43,7 @@ export function ChannelIcon({ type, size = 18 }: { type: string; size?: number }
  * "initials" colours include light ones that do not). */
 const avatarBackgrounds = ['#364fc7', '#5f3dc4', '#862e9c', '#1864ab', '#0b7285', '#087f5b', '#a61e4d', '#c92a2a']
 
-function avatarBackground(name: string): string {
+export function avatarBackground(name: string): string {
   let hash = 0
   for (const char of name) hash = (hash * 31 + char.codePointAt(0)!) >>> 0
   return avatarBackgrounds[hash % avatarBackgrounds.length]!
