@@ -168,3 +168,20 @@ test('"Update key" on the refused-key banner opens the connect form with the add
   await banner.getByRole('button', { name: 'Update key' }).click()
   await expect(page.getByLabel('API address', { exact: true })).toHaveValue(sandbox.url)
 })
+
+test('a reply outside the WhatsApp window ends failed, with the reason explained', async ({ app, sandbox }) => {
+  const page = await connectToSandbox(app, sandbox)
+  await requireLiveEngine(page)
+  await openConversation(page, 'Fatima Al-Sayed')
+  const reply = page.getByRole('textbox', { name: 'Reply' })
+  await reply.fill('Sorry for the delay, Fatima.')
+  await reply.press('Enter')
+  await page
+    .getByRole('dialog', { name: 'This reply will probably fail' })
+    .getByRole('button', { name: 'Send anyway' })
+    .click()
+  const messages = page.getByRole('region', { name: 'Messages with Fatima Al-Sayed' })
+  const bubble = messages.locator('[data-message-id], [data-client-id]').filter({ hasText: 'Sorry for the delay' })
+  await expect(bubble).toContainText('Failed', { timeout: 30_000 })
+  await expect(bubble).toContainText('within 24 hours')
+})
