@@ -37,6 +37,8 @@ interface Live {
   session: AccountSession
   sync: SyncEngine
   outbox: Outbox
+  /** Settles after the first sync attempt of this session. */
+  firstSync: Promise<void>
 }
 
 export function createLiveInboxEngine(deps: InboxEngineDeps, options: LiveInboxEngineOptions = {}): InboxEngine {
@@ -119,17 +121,20 @@ export function createLiveInboxEngine(deps: InboxEngineDeps, options: LiveInboxE
         lastKnownMessageId: (chatId) => sync.getConversation(chatId)?.lastMessage?.id ?? null,
         log: log.child('outbox'),
       })
-      live = { session, sync, outbox }
       sync.setFocused(windowFocused)
       sync.setAwake(awake)
       sync.setOnline(online)
-      // Neither waits for the network: connecting must not hang on a slow first sync.
-      void sync.start()
+      // Neither is awaited: connecting must not hang on a slow first sync.
+      const firstSync = sync.start()
+      live = { session, sync, outbox, firstSync }
       void outbox.resume()
     },
 
     async listConversations(args) {
-      const { sync, session } = current()
+      const { sync, session, firstSync } = current()
+      // The window's first list usually comes while the first sync is loading
+      // the very same list: wait for it rather than ask for everything twice.
+      await firstSync
       if (sync.getStatus().lastSyncedAt !== null) {
         return sync
           .getConversations()
