@@ -79,6 +79,15 @@ test('the theme setting switches light and dark, and is saved', async ({ app, sa
   await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', 'dark')
   await expect.poll(async () => (await appState(page)).settings.theme).toBe('dark')
   expect(await seriousAxeViolations(page)).toEqual([])
+  // The inbox with a thread open, in dark.
+  await page.getByRole('button', { name: 'Close settings' }).click()
+  await page
+    .getByRole('listbox', { name: 'Conversations' })
+    .getByRole('option', { name: /Kwame Mensah/ })
+    .click()
+  await expect(page.getByRole('region', { name: 'Messages with Kwame Mensah' })).toBeVisible()
+  expect(await seriousAxeViolations(page)).toEqual([])
+  await page.getByRole('button', { name: 'Settings' }).click()
   await theme.getByText('Light', { exact: true }).click()
   await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', 'light')
   await expect.poll(async () => (await appState(page)).settings.theme).toBe('light')
