@@ -186,7 +186,15 @@ export function InboxShell({
   // A message arriving in the open conversation while the window has focus is read.
   const openUnread = openConversation?.unreadCount ?? 0
   useEffect(() => {
-    if (openId && openUnread > 0 && document.hasFocus()) actions.markRead(openId)
+    if (!openId || openUnread === 0) return
+    if (document.hasFocus()) {
+      actions.markRead(openId)
+      return
+    }
+    // Arrived while the agent was elsewhere: read once they come back to the window.
+    const onFocus = () => actions.markRead(openId)
+    window.addEventListener('focus', onFocus, { once: true })
+    return () => window.removeEventListener('focus', onFocus)
   }, [openId, openUnread, actions])
 
   // A notification click (queued if it came while loading) opens its conversation.
