@@ -79,6 +79,11 @@ test('keyboard: J/K move, Enter opens, ? lists the shortcuts, Ctrl+K opens the p
   await expect(page.getByRole('textbox', { name: 'Reply' })).toBeFocused()
   await page.keyboard.press('Escape')
 
+  await page.keyboard.press('a')
+  await expect(page.getByRole('textbox', { name: 'Search teammates' })).toBeVisible()
+  await page.keyboard.press('Escape')
+  await expect(page.getByRole('textbox', { name: 'Search teammates' })).toHaveCount(0)
+
   await page.keyboard.press('?')
   await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible()
   await page.keyboard.press('Escape')
