@@ -12,5 +12,8 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    // expect.poll waits on real servers and timers; a 2-core CI machine under
+    // load needs more than the 1 s default. Generous, since a pass returns at once.
+    expect: { poll: { timeout: 10_000 } },
   },
 })

@@ -5,7 +5,6 @@
  */
 import type { Page } from '@playwright/test'
 import { connectToSandbox, expect, sandboxControl, test } from './fixtures'
-import { requireLiveEngine } from './live'
 
 const list = (page: Page) => page.getByRole('listbox', { name: 'Conversations' })
 const row = (page: Page, name: string) => list(page).getByRole('option', { name: new RegExp(name) })
@@ -29,7 +28,6 @@ async function chatIdOf(page: Page, name: string): Promise<string> {
 
 test('a new conversation appears, and the counts rise, without a reload', async ({ app, sandbox }) => {
   const page = await connectToSandbox(app, sandbox)
-  await requireLiveEngine(page)
   const nav = page.getByRole('navigation', { name: 'Views' })
   const countOf = async (view: string) =>
     Number(
@@ -52,7 +50,6 @@ test('a new conversation appears, and the counts rise, without a reload', async 
 
 test('a reply appears at once, then follows its real status to delivered', async ({ app, sandbox }) => {
   const page = await connectToSandbox(app, sandbox)
-  await requireLiveEngine(page)
   await openConversation(page, 'Kwame Mensah')
   const reply = page.getByRole('textbox', { name: 'Reply' })
   await reply.fill('The blender ships tomorrow.')
@@ -70,7 +67,6 @@ test('a reply appears at once, then follows its real status to delivered', async
 
 test('messages that arrive while typing are shown before the reply goes', async ({ app, sandbox }) => {
   const page = await connectToSandbox(app, sandbox)
-  await requireLiveEngine(page)
   await openConversation(page, 'Kwame Mensah')
   const reply = page.getByRole('textbox', { name: 'Reply' })
   await reply.fill('Your order is on its way.')
@@ -94,7 +90,6 @@ test('messages that arrive while typing are shown before the reply goes', async 
 
 test('clicking a notification opens its conversation', async ({ app, sandbox }) => {
   const page = await connectToSandbox(app, sandbox)
-  await requireLiveEngine(page)
   await openConversation(page, 'Kwame Mensah')
   await sandboxControl(sandbox, 'POST', '/_sandbox/inbound', {
     apiKey: ACME_KEY,
@@ -118,7 +113,6 @@ test('sync trouble shows a banner with the next attempt, and it goes away when s
   sandbox,
 }) => {
   const page = await connectToSandbox(app, sandbox)
-  await requireLiveEngine(page)
   await sandboxControl(sandbox, 'POST', '/_sandbox/faults', {
     rules: [{ method: 'GET', path: '/conversations', status: 503 }],
   })
@@ -134,7 +128,6 @@ test('a refused key is announced once: dismissed, it stays away while the key is
   sandbox,
 }) => {
   const page = await connectToSandbox(app, sandbox)
-  await requireLiveEngine(page)
   await sandboxControl(sandbox, 'POST', '/_sandbox/faults', {
     rules: [{ method: 'GET', path: '/conversations', status: 401 }],
   })
@@ -159,7 +152,6 @@ test('a refused key is announced once: dismissed, it stays away while the key is
 
 test('"Update key" on the refused-key banner opens the connect form with the address', async ({ app, sandbox }) => {
   const page = await connectToSandbox(app, sandbox)
-  await requireLiveEngine(page)
   await sandboxControl(sandbox, 'POST', '/_sandbox/faults', {
     rules: [{ method: 'GET', path: '/conversations', status: 401 }],
   })
@@ -171,7 +163,6 @@ test('"Update key" on the refused-key banner opens the connect form with the add
 
 test('a reply outside the WhatsApp window ends failed, with the reason explained', async ({ app, sandbox }) => {
   const page = await connectToSandbox(app, sandbox)
-  await requireLiveEngine(page)
   await openConversation(page, 'Fatima Al-Sayed')
   const reply = page.getByRole('textbox', { name: 'Reply' })
   await reply.fill('Sorry for the delay, Fatima.')

@@ -8,7 +8,6 @@
  */
 import { SANDBOX_ACCOUNTS } from '../../src/sandbox'
 import { connectToSandbox, expect, sandboxControl, test } from './fixtures'
-import { requireLiveEngine } from './live'
 
 const acme = SANDBOX_ACCOUNTS.acme
 /** Long enough for a background poll (about 10 s) and its follow-up on a loaded machine. */
@@ -32,7 +31,7 @@ async function writeFromNewContact(sandbox: Parameters<typeof sandboxControl>[0]
 
 test('one notification per conversation: a newer message closes the older notification', async ({ app, sandbox }) => {
   // Focused (fast polling) but not on this conversation: a notification is still due.
-  await requireLiveEngine(await connectToSandbox(app, sandbox))
+  await connectToSandbox(app, sandbox)
   const { chatId } = await writeFromNewContact(sandbox, 'First question about my order')
   await expect
     .poll(async () => (await app.notifications()).filter((n) => n.body.includes('First question')), SYNC)
@@ -55,7 +54,6 @@ test('clicking a notification brings the window back from the tray and opens tha
   sandbox,
 }) => {
   const page = await connectToSandbox(app, sandbox)
-  await requireLiveEngine(page)
   await page.evaluate(() => {
     window.inboxDesk.on('openConversation', ({ chatId }) => {
       ;(window as unknown as { openedChat?: string }).openedChat = chatId
@@ -73,7 +71,7 @@ test('clicking a notification brings the window back from the tray and opens tha
 })
 
 test('the badge and the tray show the unread total', async ({ app, sandbox }) => {
-  await requireLiveEngine(await connectToSandbox(app, sandbox))
+  await connectToSandbox(app, sandbox)
   await expect.poll(() => app.badgeCount(), SYNC).toBeGreaterThan(0)
   const before = await app.badgeCount()
   const tray = await app.tray()

@@ -380,10 +380,10 @@ describe('bridge arguments', () => {
     expect(refused.message).toMatch(/No account is connected/)
   })
 
-  it('reply calls answer through the seam until the outbox is wired', async () => {
+  it('reply calls without an account say so (the live engine answers them)', async () => {
     const refused = await error(core().invoke('listOutbox', undefined))
-    expect(refused.kind).toBe('internal')
-    expect(refused.detail).toMatch(/not wired yet/)
+    expect(refused.kind).toBe('no_account')
+    expect(refused.message).toMatch(/No account is connected/)
   })
 })
 

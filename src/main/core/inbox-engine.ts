@@ -5,9 +5,10 @@
  * wiring the real engine is a change to `createInboxEngine` below (or
  * `CoreOptions.createInboxEngine`), never to the dispatcher or the handlers.
  *
- * Until then, `createPassThroughInboxEngine` sends inbox calls straight to the
- * API client and answers reply calls with "not wired yet". A real engine can
- * start from it: `{ ...createPassThroughInboxEngine(deps), markRead: … }`.
+ * The app runs `createLiveInboxEngine` (src/main/sync/live-inbox-engine.ts).
+ * `createPassThroughInboxEngine` sends inbox calls straight to the API client
+ * and answers reply calls with "not available": core's unit tests use it to
+ * test the bridge without a polling loop.
  */
 import type { Conversation, MessagesPage, OrderBy, User } from '../../shared/api/schemas'
 import type { BridgeError, InvokeParsedArgs, OutboxEntry, RendererSettings } from '../../shared/ipc/contract'
@@ -15,6 +16,7 @@ import type { AccountSession } from '../account/account-service'
 import type { InboxApi } from '../api/inbox-api'
 import type { Logger } from '../log'
 import type { KeyValueStore, ShellAdapters } from './adapters'
+import { createLiveInboxEngine } from '../sync/live-inbox-engine'
 import { BridgeFailure } from './errors'
 
 export interface InboxEngineDeps {
@@ -103,7 +105,8 @@ export function createPassThroughInboxEngine(deps: Pick<InboxEngineDeps, 'getCli
   }
 }
 
-/** The engine core uses unless `CoreOptions.createInboxEngine` says otherwise. */
+/** The engine core uses unless `CoreOptions.createInboxEngine` says otherwise:
+ * the live one (sync engine + outbox + notifier, src/main/sync). */
 export function createInboxEngine(deps: InboxEngineDeps): InboxEngine {
-  return createPassThroughInboxEngine(deps)
+  return createLiveInboxEngine(deps)
 }
