@@ -129,8 +129,10 @@ export const Thread = forwardRef<ComposerHandle, ThreadProps>(function Thread(
           </Button>
         </Stack>
       ) : (
+        // Keys differ from the Composer's: siblings sharing a key confuse React, which then leaves the
+        // previous conversation's message list in the DOM on every switch.
         <MessageList
-          key={conversation.id}
+          key={`messages-${conversation.id}`}
           chatId={conversation.id}
           contactName={name}
           messages={messages}
@@ -143,7 +145,7 @@ export const Thread = forwardRef<ComposerHandle, ThreadProps>(function Thread(
       )}
 
       <Composer
-        key={conversation.id}
+        key={`composer-${conversation.id}`}
         ref={composerRef}
         conversation={conversation}
         messages={messages}
