@@ -303,6 +303,17 @@ export function createInboxClient(options: InboxClientOptions): InboxApi {
   const chatPath = (chatId: string, suffix: string) => `conversations/${encodeURIComponent(chatId)}/${suffix}`
   const gone = 'This conversation no longer exists, or it is not in this account. Refresh the list.'
 
+  /** The three PATCH state changes (read, archive, unarchive): no body, 204, idempotent. */
+  async function patchConversation(
+    chatId: string,
+    id: 'markRead' | 'archiveConversation' | 'unarchiveConversation',
+    action: 'read' | 'archive' | 'unarchive',
+    doing: string,
+  ): Promise<void> {
+    requireId(id, 'chatId', chatId)
+    await call({ id, doing, method: 'PATCH', path: chatPath(chatId, action), idempotent: true, notFound: gone }, null)
+  }
+
   return {
     async listConversations(query: ListConversationsQuery = {}): Promise<Conversation[]> {
       const params = new URLSearchParams()
@@ -370,50 +381,11 @@ export function createInboxClient(options: InboxClientOptions): InboxApi {
       )
     },
 
-    async markRead(chatId: string): Promise<void> {
-      requireId('markRead', 'chatId', chatId)
-      await call(
-        {
-          id: 'markRead',
-          doing: 'marking a conversation read',
-          method: 'PATCH',
-          path: chatPath(chatId, 'read'),
-          idempotent: true,
-          notFound: gone,
-        },
-        null,
-      )
-    },
-
-    async archive(chatId: string): Promise<void> {
-      requireId('archiveConversation', 'chatId', chatId)
-      await call(
-        {
-          id: 'archiveConversation',
-          doing: 'archiving a conversation',
-          method: 'PATCH',
-          path: chatPath(chatId, 'archive'),
-          idempotent: true,
-          notFound: gone,
-        },
-        null,
-      )
-    },
-
-    async unarchive(chatId: string): Promise<void> {
-      requireId('unarchiveConversation', 'chatId', chatId)
-      await call(
-        {
-          id: 'unarchiveConversation',
-          doing: 'restoring a conversation',
-          method: 'PATCH',
-          path: chatPath(chatId, 'unarchive'),
-          idempotent: true,
-          notFound: gone,
-        },
-        null,
-      )
-    },
+    markRead: (chatId: string) => patchConversation(chatId, 'markRead', 'read', 'marking a conversation read'),
+    archive: (chatId: string) =>
+      patchConversation(chatId, 'archiveConversation', 'archive', 'archiving a conversation'),
+    unarchive: (chatId: string) =>
+      patchConversation(chatId, 'unarchiveConversation', 'unarchive', 'restoring a conversation'),
 
     async listAssignableUsers(): Promise<User[]> {
       const response = await call(
