@@ -211,6 +211,31 @@ test('an assignment to me by someone else notifies; my own assignment in the app
   expect(await notificationsOf(app, byMe.id)).toEqual([])
 })
 
+test('a notification clicked while the UI is still loading opens its conversation once loaded', async ({
+  app,
+  sandbox,
+}) => {
+  test.skip(app.kind !== 'shim', 'reloads the window through the shim to catch it loading')
+  const page = await connectToSandbox(app, sandbox)
+  const sofia = await writeInto(sandbox, await chatIdOf(page, 'Sofía Hernández'), 'Click me during start-up')
+  await expect.poll(() => notificationsOf(app, sofia.chatId), SYNC).toHaveLength(1)
+
+  // The window starts loading the UI again (as after a crash or at launch), and the click comes meanwhile.
+  const loadingAtClick = await app.evaluate(async ({ BrowserWindow }) => {
+    const win = BrowserWindow.getAllWindows()[0]!
+    void win.loadURL(win.webContents.getURL())
+    await new Promise((resolve) => setImmediate(resolve))
+    return win.webContents.isLoading()
+  })
+  expect(loadingAtClick).toBe(true)
+  await app.clickNotification((notification) => notification.tag === tagOf(sofia.chatId))
+
+  await expect(page.getByRole('region', { name: 'Messages with Sofía Hernández' })).toContainText(
+    'Click me during start-up',
+    { timeout: 20_000 },
+  )
+})
+
 test('the badge and the tray tooltip follow reads down to zero, and rise with a new message', async ({
   app,
   sandbox,
