@@ -372,9 +372,17 @@ async function listRequests(sandbox: RunningSandbox) {
 }
 
 /**
+ * Waits `count` focused poll intervals (about 2 s each). Proving that the app
+ * does *not* ask needs time to pass; this is the only fixed wait in these
+ * specs, and a slower machine only makes the proof stronger.
+ */
+async function pauseForIntervals(page: Page, count: number): Promise<void> {
+  await page.waitForTimeout(count * 2_000)
+}
+
+/**
  * Gives a running sync loop every reason to ask: focus changes, a wake from
- * sleep, the network coming back (each syncs at once when polling), spread
- * over several focused intervals. Resolves after `rounds` of them.
+ * sleep (each syncs at once when polling), over `rounds` focused intervals.
  */
 async function nudgeSync(app: InboxDeskApp, page: Page, rounds: number): Promise<void> {
   for (let round = 0; round < rounds; round++) {
@@ -382,10 +390,58 @@ async function nudgeSync(app: InboxDeskApp, page: Page, rounds: number): Promise
     await app.setWindowFocused(true)
     await app.powerEvent('suspend')
     await app.powerEvent('resume')
-    // A round lasts one focused poll interval (about 2 s): absence needs time to show.
-    await page.waitForTimeout(2_000)
+    await pauseForIntervals(page, 1)
   }
 }
+
+/** The number of list requests once one more interval has passed without a new one. */
+async function settledListRequestCount(sandbox: RunningSandbox, page: Page): Promise<number> {
+  let count = (await listRequests(sandbox)).length
+  // Bounded: a loop that never stops asking is left for the caller's assertion to report.
+  for (let round = 0; round < 5; round++) {
+    await pauseForIntervals(page, 1)
+    const next = (await listRequests(sandbox)).length
+    if (next === count) break
+    count = next
+  }
+  return count
+}
+
+test('polling pauses while the machine sleeps and resumes on wake; what came meanwhile then notifies', async ({
+  app,
+  sandbox,
+}) => {
+  const page = await connectToSandbox(app, sandbox)
+  await expect.poll(async () => (await listRequests(sandbox)).length, SYNC).toBeGreaterThan(1)
+  await app.powerEvent('suspend')
+  // A request already on its way may still land: count from when the log stops moving.
+  const countAsleep = await settledListRequestCount(sandbox, page)
+  const whileAsleep = await writeInto(sandbox, await chatIdOf(page, 'Sofía Hernández'), 'Written while you slept')
+  await pauseForIntervals(page, 3)
+  expect(await listRequests(sandbox)).toHaveLength(countAsleep)
+  expect(await notificationsOf(app, whileAsleep.chatId)).toEqual([])
+
+  await app.powerEvent('resume')
+  await expect.poll(() => notificationsOf(app, whileAsleep.chatId), SYNC).toHaveLength(1)
+  expect((await listRequests(sandbox)).length).toBeGreaterThan(countAsleep)
+})
+
+test('offline, the app says so and stops polling; back online, it syncs again', async ({ app, sandbox }) => {
+  test.skip(app.kind !== 'shim', 'needs the shim to take the network away')
+  const page = await connectToSandbox(app, sandbox)
+  await app.setOnline(false)
+  const offline = page.getByRole('status').filter({ hasText: 'You are offline' })
+  await expect(offline).toBeVisible(SYNC)
+  const countOffline = await settledListRequestCount(sandbox, page)
+  const whileOffline = await writeInto(sandbox, await chatIdOf(page, 'Sofía Hernández'), 'Written while offline')
+  await pauseForIntervals(page, 3)
+  expect(await listRequests(sandbox)).toHaveLength(countOffline)
+  await expect(offline).toBeVisible()
+
+  await app.setOnline(true)
+  await expect(offline).toHaveCount(0, SYNC)
+  await expect.poll(() => notificationsOf(app, whileOffline.chatId), SYNC).toHaveLength(1)
+})
 
 test('a 401 mid-session stops polling and asks for a new key once', async ({ app, sandbox }) => {
   const page = await connectToSandbox(app, sandbox)
@@ -406,7 +462,7 @@ test('a 401 mid-session stops polling and asks for a new key once', async ({ app
   expect(refused.length).toBeGreaterThanOrEqual(1)
   const countAfterRefusal = (await listRequests(sandbox)).length
 
-  // Five focused intervals, with focus, wake and network nudges: no more list requests.
+  // Five focused intervals, with focus and wake nudges: no more list requests.
   await nudgeSync(app, page, 5)
   expect(await listRequests(sandbox)).toHaveLength(countAfterRefusal)
   expect(refused).toHaveLength(1)
