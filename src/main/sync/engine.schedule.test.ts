@@ -182,6 +182,30 @@ describe('sync schedule', () => {
     expect(scheduler.pendingDelays()).toEqual([])
   })
 
+  it('going offline while a sync is in flight still ends offline, whether that sync succeeds or fails', async () => {
+    const { engine, calls, failures, gate, scheduler, statuses } = setup()
+    await engine.start()
+    for (const outcome of ['success', 'failure'] as const) {
+      let release: () => void = () => undefined
+      gate.promise = new Promise<void>((resolve) => (release = resolve))
+      if (outcome === 'failure') failures.push(new ApiError('network', 'The network went away.'))
+      const inFlight = engine.syncNow()
+      await settle()
+      engine.setOnline(false)
+      gate.promise = null
+      release()
+      await inFlight
+      await settle()
+      // The banner must say offline, not "synced" or "trying again at ...", and nothing is planned.
+      expect(statuses.at(-1)).toMatchObject({ state: 'offline', nextAttemptAt: null })
+      expect(scheduler.pendingDelays()).toEqual([])
+      engine.setOnline(true)
+      await settle()
+    }
+    expect(calls).toHaveLength(5)
+    engine.stop()
+  })
+
   it('a restart while a sync is in flight still syncs at once, and keeps polling', async () => {
     const { engine, calls, gate, scheduler, advance } = setup()
     await engine.start()

@@ -251,6 +251,9 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     }
     if (paused()) {
       resolveWaiters(waitersForNextTick.splice(0))
+      // Paused (asleep, offline) while this tick was in flight: its outcome just
+      // set "idle" or "backoff, trying again at…", neither of which will happen.
+      if (running && !authRequired && myGeneration === generation) showPausedStatus()
       return
     }
     if (myGeneration !== generation) {
@@ -659,12 +662,16 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     }
     clearTimer()
     resolveWaiters(waitersForNextTick.splice(0))
+    showPausedStatus()
+    log.info(`polling paused: ${reason}`)
+  }
+
+  function showPausedStatus(): void {
     setStatus({
       state: !online ? 'offline' : 'idle',
       nextAttemptAt: null,
       error: !online ? { kind: 'network', message: 'This computer is offline.' } : status.error,
     })
-    log.info(`polling paused: ${reason}`)
   }
 
   return engine
