@@ -117,18 +117,36 @@ test('one inbound message gives exactly one notification, titled with the contac
   ])
 })
 
-test('a message notified before a restart is not notified again after it', async ({ app, sandbox }) => {
+test('across a restart: a message already notified is not notified again; one that came while closed is, once', async ({
+  app,
+  sandbox,
+}) => {
   const page = await connectToSandbox(app, sandbox)
-  const before = await writeInto(sandbox, await chatIdOf(page, 'Sofía Hernández'), 'Before the restart')
+  const sofiaId = await chatIdOf(page, 'Sofía Hernández')
+  const kwameId = await chatIdOf(page, 'Kwame Mensah')
+  const before = await writeInto(sandbox, sofiaId, 'Before the restart')
   await expect.poll(() => notificationsOf(app, before.chatId), SYNC).toHaveLength(1)
 
+  // From here on this run cannot see the list any more: the next message is one it never saw.
+  await sandboxControl(sandbox, 'POST', '/_sandbox/faults', {
+    rules: [{ method: 'GET', path: '/conversations', status: 503 }],
+  })
+  const whileClosed = await writeInto(sandbox, kwameId, 'While the app was closed')
   await app.restart()
+  await sandboxControl(sandbox, 'DELETE', '/_sandbox/faults')
   const restarted = await app.firstWindow()
   await waitForInbox(restarted)
-  const after = await writeInto(sandbox, await chatIdOf(restarted, 'Kwame Mensah'), 'After the restart')
+  await expect.poll(() => notificationsOf(app, whileClosed.chatId), SYNC).toHaveLength(1)
+
+  // Later syncs (a newer message notified) add nothing for either.
+  const after = await writeFromNewContact(
+    sandbox,
+    { name: 'After Restart', phoneNumber: '+15550100704' },
+    'After the restart',
+  )
   await expect.poll(() => notificationsOf(app, after.chatId), SYNC).toHaveLength(1)
   await waitUntilSynced(restarted, before)
-  expect((await app.notifications()).map(({ body }) => body)).toEqual(['After the restart'])
+  expect((await app.notifications()).map(({ body }) => body)).toEqual(['While the app was closed', 'After the restart'])
 })
 
 test('quiet only while the window is focused on that conversation', async ({ app, sandbox }) => {
