@@ -487,6 +487,20 @@ test('a 401 mid-session stops polling and asks for a new key once', async ({ app
   // Asked once: one prompt, one banner.
   expect(await page.evaluate(() => (window as unknown as { authPrompts: string[] }).authPrompts)).toHaveLength(1)
   await expect(banner).toHaveCount(1)
+
+  // A new key (the server accepts it again): polling resumes, and new messages notify.
+  await sandboxControl(sandbox, 'DELETE', '/_sandbox/faults')
+  await banner.getByRole('button', { name: 'Update key' }).click()
+  await page.getByLabel('API key').fill(acme.apiKey)
+  await page.getByRole('button', { name: 'Connect', exact: true }).click()
+  await waitForInbox(page)
+  await expect(banner).toHaveCount(0, SYNC)
+  const afterNewKey = await writeFromNewContact(
+    sandbox,
+    { name: 'After New Key', phoneNumber: '+15550100705' },
+    'Back in business',
+  )
+  await expect.poll(() => notificationsOf(app, afterNewKey.chatId), SYNC).toHaveLength(1)
 })
 
 test('a 429 with Retry-After is respected: no request before it elapsed, then polling resumes', async ({
