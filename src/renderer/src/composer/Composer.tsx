@@ -16,6 +16,7 @@ import { formatTimeLeft, type ReplyWindow } from '../../../shared/domain/views'
 import { call, errorMessage } from '../bridge/client'
 import { queryKeys, useDrafts } from '../bridge/queries'
 import { insertCanned, matchCanned, slashTokenAt } from './canned'
+import { onReplyGivenBack, withGivenBack } from './giveBack'
 
 const DRAFT_SAVE_DELAY_MS = 400
 
@@ -83,6 +84,23 @@ export const Composer = forwardRef<ComposerHandle, ComposerProps>(function Compo
       if (pendingDraft.current !== null) saveDraft(pendingDraft.current)
     },
     [saveDraft],
+  )
+
+  // A discarded failed reply comes back here (see giveBack.ts), after whatever is being typed.
+  const latestText = useRef(text)
+  latestText.current = text
+  useEffect(
+    () =>
+      onReplyGivenBack((forChatId, given) => {
+        if (forChatId !== chatId) return false
+        const next = withGivenBack(latestText.current, given)
+        setText(next)
+        setCaret(next.length)
+        setSendError(null)
+        saveDraft(next)
+        return true
+      }),
+    [chatId, saveDraft],
   )
 
   // The stale-send guard: inbound messages the agent has seen are those that

@@ -12,6 +12,7 @@ import type { Message } from '../../../shared/api/schemas'
 import type { OutboxEntry } from '../../../shared/ipc/contract'
 import { notifications } from '@mantine/notifications'
 import { call, errorMessage } from '../bridge/client'
+import { giveBackReply } from '../composer/giveBack'
 import { MessageText } from './MessageText'
 import { buildThreadRows, explainFailure, type ThreadRow } from './rows'
 import classes from './Thread.module.css'
@@ -245,9 +246,15 @@ function PendingBubble({ entry }: { entry: OutboxEntry }) {
             ? 'Queued, retrying'
             : 'Queued'
   const act = (channel: 'retryOutboxEntry' | 'discardOutboxEntry') =>
-    call(channel, { clientId: entry.clientId }).catch((error: unknown) =>
-      notifications.show({ color: 'red', title: 'The outbox did not answer', message: errorMessage(error) }),
-    )
+    call(channel, { clientId: entry.clientId })
+      .then(() => {
+        if (channel !== 'discardOutboxEntry' || giveBackReply(entry.chatId, entry.text)) return
+        // No reply box for it: keep the text as the conversation's draft.
+        return call('setDraft', { chatId: entry.chatId, text: entry.text })
+      })
+      .catch((error: unknown) =>
+        notifications.show({ color: 'red', title: 'The outbox did not answer', message: errorMessage(error) }),
+      )
   return (
     <div
       className={classes.bubble}
@@ -270,7 +277,12 @@ function PendingBubble({ entry }: { entry: OutboxEntry }) {
             {entry.error?.message ?? 'The server refused this reply.'}
           </Text>
           <Group gap="xs" mt={6} justify="flex-end">
-            <Button size="compact-xs" variant="default" onClick={() => void act('discardOutboxEntry')}>
+            <Button
+              size="compact-xs"
+              variant="default"
+              title="Remove it from the outbox; its text goes back into the reply box"
+              onClick={() => void act('discardOutboxEntry')}
+            >
               Discard
             </Button>
             <Button size="compact-xs" onClick={() => void act('retryOutboxEntry')}>
