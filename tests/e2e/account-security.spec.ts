@@ -9,7 +9,7 @@ import { join, relative } from 'node:path'
 import type { Page } from '@playwright/test'
 import { eventChannels } from '../../src/shared/ipc/channels'
 import { SANDBOX_ACCOUNTS } from '../../src/sandbox'
-import { appState, connectToSandbox, expect, sandboxControl, test, waitForInbox } from './fixtures'
+import { appState, expect, sandboxControl, test, waitForInbox } from './fixtures'
 
 const acme = SANDBOX_ACCOUNTS.acme
 
@@ -49,7 +49,18 @@ test('after onboarding, the key is nowhere: window globals, DOM, storage, bridge
   app,
   sandbox,
 }) => {
-  const page = await connectToSandbox(app, sandbox)
+  // First a mistyped key (a secret too: one character off a real one), refused...
+  const mistyped = `${acme.apiKey.slice(0, -1)}Z`
+  const page = await app.firstWindow()
+  await page.getByRole('button', { name: 'Connect an account' }).click()
+  await page.getByLabel('API address').fill(sandbox.url)
+  await page.getByLabel('API key').fill(mistyped)
+  await page.getByRole('button', { name: 'Connect', exact: true }).click()
+  await expect(page.getByRole('alert')).toContainText('Key refused')
+  // ...then the right one.
+  await page.getByLabel('API key').fill(acme.apiKey)
+  await page.getByRole('button', { name: 'Connect', exact: true }).click()
+  await waitForInbox(page)
   await recordPushedEvents(page)
   const chatId = (
     await sandboxControl<{ chatId: string }>(sandbox, 'POST', '/_sandbox/inbound', {
@@ -90,6 +101,7 @@ test('after onboarding, the key is nowhere: window globals, DOM, storage, bridge
   const pushed = await page.evaluate(() => (window as unknown as { pushedEvents: string[] }).pushedEvents)
   expect(pushed.length).toBeGreaterThan(0)
   expect(pushed.join('\n')).not.toContain(acme.apiKey)
+  expect(pushed.join('\n')).not.toContain(mistyped)
 
   // The page itself: its globals (walked, cycles skipped), the DOM with input values, storage, cookies.
   const pageText = await page.evaluate(() => {
@@ -131,14 +143,17 @@ test('after onboarding, the key is nowhere: window globals, DOM, storage, bridge
   })
   expect(pageText).toContain('Key Hunter') // the walk saw the page's data
   expect(pageText).not.toContain(acme.apiKey)
+  expect(pageText).not.toContain(mistyped)
 
   // The profile: settings, sync state, outbox, logs, everything.
   const files = filesUnder(app.userDataDir).map((file) => relative(app.userDataDir, file.path))
   expect(files).toContain('settings.json')
   expect(files.some((file) => file.startsWith('logs'))).toBe(true)
   expect(profileFilesContaining(app.userDataDir, acme.apiKey)).toEqual([])
+  expect(profileFilesContaining(app.userDataDir, mistyped)).toEqual([])
   // And main's own output (what a crash report would carry).
   expect(app.output()).not.toContain(acme.apiKey)
+  expect(app.output()).not.toContain(mistyped)
 })
 
 test.describe('without a system keychain', () => {
