@@ -202,6 +202,41 @@ describe('error mapping details', () => {
     expect(parseRetryAfter('2', now)).toBe(2000)
   })
 
+  it("a 429's Retry-After holds for every later call: a short one is waited for, a long one fails without sending", async () => {
+    let clock = Date.parse('2026-11-25T10:00:00.000Z')
+    const slept: number[] = []
+    const sentAt: number[] = []
+    const limited = client({
+      now: () => clock,
+      sleep: async (ms) => {
+        slept.push(ms)
+        clock += ms
+      },
+    })
+    let retryAfter: string | null = '5'
+    respond = (_req, res) => {
+      sentAt.push(clock)
+      if (retryAfter === null) json(res, 200, { data: [], hasMore: false })
+      else json(res, 429, { error: { code: 'rate_limited', message: 'Slow down' } }, { 'retry-after': retryAfter })
+    }
+    const start = clock
+    expect((await failure(limited.listConversations())).kind).toBe('rate_limited')
+    // Another route, at once: it waits out the 5 s, then goes.
+    retryAfter = null
+    await limited.getMessages('chat_1')
+    expect(slept).toEqual([5_000])
+    expect(sentAt).toEqual([start, start + 5_000])
+
+    // A long Retry-After: the next call says so at once and sends nothing.
+    retryAfter = '60'
+    await failure(limited.markRead('chat_1'))
+    const error = await failure(limited.markRead('chat_1'))
+    expect(error.kind).toBe('rate_limited')
+    expect(error.details.retryAfterMs).toBe(60_000)
+    expect(error.message).toContain('60 seconds')
+    expect(sentAt).toHaveLength(3)
+  })
+
   it('never repeats the key, even when the server echoes it', async () => {
     respond = (_req, res) =>
       json(res, 400, { error: { code: 'bad_request', message: `Unknown field in request with key ${KEY}` } })

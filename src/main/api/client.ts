@@ -8,7 +8,9 @@
  * calls are retried on 502/503/504 and network errors with exponential backoff
  * and full jitter; `sendReply` never is (see `ambiguous`). Timeouts and 429s
  * are not retried here: the caller (the sync engine's schedule, an agent's
- * click) decides when to try again, so one click never waits a minute.
+ * click) decides when to try again, so one click never waits a minute. But a
+ * 429's Retry-After holds for every later call with this key: a call waits
+ * for it when it is short, and otherwise fails at once without sending.
  * The API key goes in one header and nowhere else: never in a message, a
  * detail or a log line.
  */
@@ -60,6 +62,12 @@ export const DEFAULT_RETRY: RetryPolicy = { attempts: 4, baseDelayMs: 300, maxDe
 export const DEFAULT_RETRY_AFTER_MS = 5_000
 /** A Retry-After further out than this is treated as this: a client stuck for hours helps nobody. */
 const MAX_RETRY_AFTER_MS = 10 * 60_000
+/**
+ * While a server's Retry-After holds, a call waits for it when it ends this
+ * soon (an agent's click then just takes a little longer); further out, the
+ * call fails at once with `rate_limited` and the time left, and sends nothing.
+ */
+export const MAX_RATE_LIMIT_WAIT_MS = 15_000
 
 type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE'
 
@@ -125,10 +133,31 @@ export function createInboxClient(options: InboxClientOptions): InboxApi {
     // AWS "full jitter": uniform in [0, min(cap, base·2^n)].
     Math.floor(random() * Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** (failedAttempt - 1)))
 
+  /**
+   * No request before this instant. A 429's Retry-After is about this key, not
+   * one route: the sync's list, an agent's click and a reply all honour it.
+   */
+  let rateLimitedUntil = 0
+
+  async function waitForRateLimit(operation: Operation): Promise<void> {
+    for (let left = rateLimitedUntil - now(); left > 0; left = rateLimitedUntil - now()) {
+      if (left > MAX_RATE_LIMIT_WAIT_MS) {
+        throw new ApiError(
+          'rate_limited',
+          `${host} asked Inbox Desk to slow down (too many requests). It will try again in ${Math.ceil(left / 1000)} seconds.`,
+          { operation: operation.id, retryAfterMs: left },
+        )
+      }
+      log.info(`${operation.id}: waiting ${left} ms for the server's Retry-After before sending.`)
+      await sleep(left)
+    }
+  }
+
   async function call<T>(operation: Operation, schema: z.ZodType<T> | null): Promise<T> {
     const attempts = operation.idempotent ? Math.max(1, retry.attempts) : 1
     for (let attempt = 1; ; attempt++) {
       try {
+        await waitForRateLimit(operation)
         return await attemptOnce(operation, schema)
       } catch (error) {
         const retryable = error instanceof RetryableFailure
@@ -269,6 +298,7 @@ export function createInboxClient(options: InboxClientOptions): InboxApi {
     if (status === 404) return new ApiError('not_found', operation.notFound, details)
     if (status === 429) {
       const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), now())
+      rateLimitedUntil = Math.max(rateLimitedUntil, now() + retryAfterMs)
       return new ApiError(
         'rate_limited',
         `${host} asks Inbox Desk to slow down (too many requests). It will try again in ${Math.ceil(retryAfterMs / 1000)} seconds.`,
