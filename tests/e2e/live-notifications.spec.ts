@@ -536,3 +536,39 @@ test('a 429 with Retry-After is respected: no request before it elapsed, then po
     ).toBeGreaterThanOrEqual(RETRY_AFTER_S * 1000)
   }
 })
+
+test('during a Retry-After the agent opening a conversation sends nothing either; the thread loads once it elapsed', async ({
+  app,
+  sandbox,
+}) => {
+  const page = await connectToSandbox(app, sandbox)
+  const RETRY_AFTER_S = 8
+  await sandboxControl(sandbox, 'POST', '/_sandbox/faults', {
+    rules: [{ method: 'GET', path: '/conversations', status: 429, retryAfter: RETRY_AFTER_S, times: 1 }],
+  })
+  await expect.poll(async () => (await listRequests(sandbox)).some((r) => r.status === 429), SYNC).toBe(true)
+  const limitedAt = (await listRequests(sandbox)).find((r) => r.status === 429)!.at
+
+  // The agent opens an unread conversation at once: its messages and the read both wait.
+  const search = page.getByRole('textbox', { name: 'Search conversations' })
+  await search.fill('Kwame Mensah')
+  await list(page)
+    .getByRole('option', { name: /Kwame Mensah/ })
+    .click()
+  const thread = page.getByRole('region', { name: 'Messages with Kwame Mensah' })
+  await expect(thread.getByText('<b>Out of stock</b>', { exact: false })).toBeVisible({ timeout: 30_000 })
+
+  const { data } = await sandboxControl<{ data: { method: string; path: string; at: string }[] }>(
+    sandbox,
+    'GET',
+    '/_sandbox/requests',
+  )
+  const after = data.filter((r) => r.at > limitedAt)
+  expect(after.some((r) => r.path.endsWith('/messages'))).toBe(true)
+  for (const request of after) {
+    expect(
+      Date.parse(request.at) - Date.parse(limitedAt),
+      `${request.method} ${request.path} at ${request.at}`,
+    ).toBeGreaterThanOrEqual(RETRY_AFTER_S * 1000)
+  }
+})
