@@ -188,11 +188,11 @@ export function InboxShell({
   useEffect(() => {
     if (!openId || openUnread === 0) return
     if (document.hasFocus()) {
-      actions.markRead(openId)
+      actions.markRead(openId, { automatic: true })
       return
     }
     // Arrived while the agent was elsewhere: read once they come back to the window.
-    const onFocus = () => actions.markRead(openId)
+    const onFocus = () => actions.markRead(openId, { automatic: true })
     window.addEventListener('focus', onFocus, { once: true })
     return () => window.removeEventListener('focus', onFocus)
   }, [openId, openUnread, actions])
