@@ -572,3 +572,33 @@ test('during a Retry-After the agent opening a conversation sends nothing either
     ).toBeGreaterThanOrEqual(RETRY_AFTER_S * 1000)
   }
 })
+
+test('when marking a conversation read fails, the app says so once and does not keep retrying on its own', async ({
+  app,
+  sandbox,
+}) => {
+  const page = await connectToSandbox(app, sandbox)
+  const kwameId = await chatIdOf(page, 'Kwame Mensah')
+  await sandboxControl(sandbox, 'POST', '/_sandbox/faults', {
+    rules: [{ method: 'PATCH', path: `/conversations/${kwameId}/read`, status: 400 }],
+  })
+  await openConversation(page, 'Kwame Mensah')
+  await expect(page.getByText('Could not mark as read').first()).toBeVisible()
+  await pauseForIntervals(page, 2)
+  const { data } = await sandboxControl<{ data: { method: string; path: string }[] }>(
+    sandbox,
+    'GET',
+    '/_sandbox/requests',
+  )
+  // One request (and so one toast): the rollback to unread does not start it again.
+  expect(data.filter((r) => r.method === 'PATCH' && r.path === `/conversations/${kwameId}/read`)).toHaveLength(1)
+
+  // A new message in the open conversation is a reason to try again: once.
+  await sandboxControl(sandbox, 'DELETE', '/_sandbox/faults')
+  await writeInto(sandbox, kwameId, 'One more, read me')
+  await expect(page.getByRole('region', { name: 'Messages with Kwame Mensah' })).toContainText(
+    'One more, read me',
+    SYNC,
+  )
+  await expect.poll(async () => (await conversations(page)).find((c) => c.id === kwameId)?.unreadCount, SYNC).toBe(0)
+})
