@@ -15,6 +15,12 @@ import { MessageList } from './MessageList'
 import { pendingEntries } from './rows'
 import { useThread } from './useThread'
 
+/** "Acme SMS · SMS" says SMS twice: the type is added only when the channel's name does not already say it. */
+function channelLine(channel: Conversation['channel']): string {
+  const type = channelTypeLabel(channel.type)
+  return channel.name.toLowerCase().includes(type.toLowerCase()) ? channel.name : `${channel.name} · ${type}`
+}
+
 interface ThreadProps {
   conversation: Conversation
   now: number
@@ -66,7 +72,7 @@ export const Thread = forwardRef<ComposerHandle, ThreadProps>(function Thread(
             <Text size="xs" c="dimmed" truncate="end">
               {[
                 conversation.contact.name.trim() ? conversation.contact.phoneNumber : null,
-                `${conversation.channel.name} · ${channelTypeLabel(conversation.channel.type)}`,
+                channelLine(conversation.channel),
               ]
                 .filter(Boolean)
                 .join(' · ')}
