@@ -10,9 +10,15 @@
  * holds the message. Main emits its events and runs the notifier in the same
  * turn as it updates that list, so once the list has it, the decision is made.
  *
+ * Also here, because they are the same loop seen from the server: polling
+ * paused while asleep or offline, a 401 and a 429 (proved with the request
+ * log), and a refused mark-read that must not become a request loop.
+ *
  * Not duplicated here (see shell-notifications.spec.ts, inbox-live.spec.ts,
  * shell.spec.ts): a second message replacing the first notification, clicking
- * a notification, the badge rising with a new message, the tray menu.
+ * a notification (window visible or in the tray), the badge rising with a new
+ * message, the tray menu. The Windows overlay icon is set only on win32
+ * (src/main/shell/tray.ts), so the shim on Linux has nothing to record.
  */
 import type { Page } from '@playwright/test'
 import type { Conversation } from '../../src/shared/api/schemas'
