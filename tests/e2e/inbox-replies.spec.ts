@@ -278,3 +278,26 @@ test('a conversation whose messages fail to load says so, and Retry recovers', a
   await expect(page.getByRole('region', { name: 'Messages with Marcus Johnson' })).toBeVisible({ timeout: 20_000 })
   await expect(alert).toHaveCount(0)
 })
+
+test('when the conversation list cannot load at start, the list says why and Retry recovers', async ({
+  app,
+  sandbox,
+}) => {
+  await connectToSandbox(app, sandbox)
+  // The server fails every list from now on; the app starts again with it down.
+  await sandboxControl(sandbox, 'POST', '/_sandbox/faults', {
+    rules: [{ method: 'GET', path: '/conversations', status: 500 }],
+  })
+  await app.restart()
+  const page = await app.firstWindow()
+  const alert = page.getByRole('alert').filter({ hasText: 'The conversations did not load' })
+  await expect(alert).toBeVisible({ timeout: 60_000 })
+  await expect(alert).toContainText('HTTP 500')
+  await expect(list(page)).toHaveCount(0)
+  await sandboxControl(sandbox, 'DELETE', '/_sandbox/faults')
+  await page
+    .getByRole('region', { name: /conversations$/ })
+    .getByRole('button', { name: 'Retry' })
+    .click()
+  await expect(row(page, 'Kwame Mensah')).toBeVisible({ timeout: 20_000 })
+})
