@@ -89,6 +89,11 @@ test('a reply whose connection drops after the server committed it makes exactly
 
   // The server did the work and the socket was destroyed without an answer.
   await expect.poll(async () => (await loggedRequests(sandbox, 'POST', REPLY_PATH)).some((r) => r.dropped)).toBe(true)
+  // Sync brings the server's message in, usually before the outbox has checked the thread: the queued bubble
+  // then makes way for it at once, so the reply never shows twice.
+  const bubble = replyBubble(page, 'Kwame Mensah', text)
+  await expect(bubble.and(page.locator('[data-message-id]'))).toBeVisible({ timeout: 20_000 })
+  expect(await bubble.count()).toBe(1)
   // The outbox waits a moment, then checks the thread and finds the message there instead of sending again.
   await expect
     .poll(async () => {
@@ -96,8 +101,6 @@ test('a reply whose connection drops after the server committed it makes exactly
       return outbox.ok ? outbox.value.map((entry) => entry.state) : []
     })
     .toEqual(['accepted'])
-  // Until then its queued bubble showed beside the message sync brought in; now one bubble remains.
-  const bubble = replyBubble(page, 'Kwame Mensah', text)
   await expect(bubble).toHaveCount(1)
   await expect(bubble).toContainText(/Delivered|Read/, { timeout: 30_000 })
   await expect(bubble).toHaveCount(1)

@@ -44,6 +44,22 @@ describe('thread rows', () => {
     )
     expect(pending.map((e) => e.clientId)).toEqual(['b'])
   })
+  it('hides an attempted reply whose message sync already brought in, before the outbox claims it', () => {
+    const sent: Message = {
+      ...message(7, '2026-11-25T12:00:01.000Z'),
+      direction: 'outbound',
+      status: 'sent',
+      content: { type: 'text', text: 'hi' },
+    }
+    const dropped = { ...entry('d', null), attempts: 1 }
+    expect(pendingEntries([dropped], 'c1', [sent])).toEqual([])
+    // Never attempted, refused, another text, an older message, or one another entry owns: still shown.
+    expect(pendingEntries([entry('n', null)], 'c1', [sent]).map((e) => e.clientId)).toEqual(['n'])
+    expect(pendingEntries([{ ...dropped, state: 'failed' }], 'c1', [sent])).toHaveLength(1)
+    expect(pendingEntries([{ ...dropped, text: 'other' }], 'c1', [sent])).toHaveLength(1)
+    expect(pendingEntries([dropped], 'c1', [{ ...sent, date: '2026-11-25T11:00:00.000Z' }])).toHaveLength(1)
+    expect(pendingEntries([dropped, { ...entry('owner', 7), chatId: 'c1' }], 'c1', [sent])).toHaveLength(1)
+  })
   it('merges pages by id without duplicates', () => {
     const merged = mergeMessages(
       [message(2, '2026-11-25T12:00:00.000Z')],

@@ -43,7 +43,18 @@ export function buildThreadRows(messages: readonly Message[], pending: readonly 
   return rows
 }
 
-/** Outbox entries for this conversation whose message is not in the thread yet. */
+/** How far a server timestamp may sit before the local time an entry was written, for the check below. */
+const CLOCK_SLACK_MS = 60_000
+
+/**
+ * Outbox entries for this conversation whose message is not in the thread yet.
+ *
+ * After an ambiguous failure (the connection dropped once the request was sent), the server may well have the
+ * reply: sync then brings the message in before the outbox has checked the thread and claimed it. Such an entry
+ * (already attempted, not refused) is hidden when an outbound message with the same text, written since the entry
+ * and owned by no other entry, is in the thread — the outbox reaches the same verdict moments later, by the same
+ * rule — so the agent never sees the reply twice.
+ */
 export function pendingEntries(
   outbox: readonly OutboxEntry[] | undefined,
   chatId: string,
@@ -51,7 +62,21 @@ export function pendingEntries(
 ): OutboxEntry[] {
   if (!outbox) return []
   const known = new Set(messages.map((m) => m.id))
-  return outbox.filter((entry) => entry.chatId === chatId && !(entry.messageId !== null && known.has(entry.messageId)))
+  const claimed = new Set(outbox.flatMap((entry) => (entry.messageId === null ? [] : [entry.messageId])))
+  const alreadyThere = (entry: OutboxEntry) =>
+    entry.attempts > 0 &&
+    (entry.state === 'pending' || entry.state === 'sending') &&
+    messages.some(
+      (m) =>
+        m.direction === 'outbound' &&
+        !claimed.has(m.id) &&
+        m.content.text === entry.text &&
+        Date.parse(m.date) >= Date.parse(entry.createdAt) - CLOCK_SLACK_MS,
+    )
+  return outbox.filter(
+    (entry) =>
+      entry.chatId === chatId && !(entry.messageId !== null && known.has(entry.messageId)) && !alreadyThere(entry),
+  )
 }
 
 export type TextPart = { kind: 'text'; text: string } | { kind: 'link'; text: string; url: string }
