@@ -32,7 +32,7 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': ['error', { paths: [...electronImport.paths] , patterns: ['node:*'] }],
+      'no-restricted-imports': ['error', { paths: [...electronImport.paths], patterns: ['node:*'] }],
     },
   },
   // Layering: shared code and services never import electron (VS Code's

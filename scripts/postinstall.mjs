@@ -8,7 +8,12 @@ if (process.env.ELECTRON_SKIP_BINARY_DOWNLOAD === '1' || process.env.CI === 'tru
   console.log('[postinstall] Electron binary skipped: keeping native modules built for Node.')
   process.exit(0)
 }
-const result = spawnSync('npx', ['electron-builder', 'install-app-deps'], { stdio: 'inherit', shell: process.platform === 'win32' })
+const result = spawnSync('npx', ['electron-builder', 'install-app-deps'], {
+  stdio: 'inherit',
+  shell: process.platform === 'win32',
+})
 if (result.status !== 0) {
-  console.warn('[postinstall] Could not rebuild native modules for Electron; the keychain may be unavailable in the app.')
+  console.warn(
+    '[postinstall] Could not rebuild native modules for Electron; the keychain may be unavailable in the app.',
+  )
 }

@@ -7,7 +7,14 @@ import { chromium } from '@playwright/test'
 const svg = readFileSync(new URL('../build/icon.svg', import.meta.url), 'utf8')
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
 })
 try {
   for (const size of [1024, 512, 256]) {

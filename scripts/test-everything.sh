@@ -52,6 +52,7 @@ HOME="$test_home" dbus-run-session -- bash -c '
   echo -n test-keyring-password | gnome-keyring-daemon --unlock --components=secrets >/dev/null
   cd "'"$root"'"
   npm run lint
+  npm run format:check
   npm run typecheck
   npx vitest run --reporter=default --reporter=json --outputFile.json="$INBOX_DESK_TEST_RESULTS/vitest.json"
   npx electron-vite build

@@ -79,10 +79,15 @@ for (const scheme of ['light', 'dark'] as const) {
     await expect(page.getByText('No conversation matches “nobody by this name”.')).toBeVisible()
     // Error state, for real: the server fails every page of messages, and a conversation not opened yet is opened.
     await sandboxControl(sandbox, 'POST', '/_sandbox/faults', {
-      rules: [{ method: 'GET', path: `/conversations/${await chatIdOf(page, 'Fatima Al-Sayed')}/messages`, status: 500 }],
+      rules: [
+        { method: 'GET', path: `/conversations/${await chatIdOf(page, 'Fatima Al-Sayed')}/messages`, status: 500 },
+      ],
     })
     await page.getByRole('textbox', { name: 'Search conversations' }).fill('Fatima')
-    await page.getByRole('listbox', { name: 'Conversations' }).getByRole('option', { name: /Fatima Al-Sayed/ }).click()
+    await page
+      .getByRole('listbox', { name: 'Conversations' })
+      .getByRole('option', { name: /Fatima Al-Sayed/ })
+      .click()
     await expect(page.getByRole('alert').filter({ hasText: 'The messages did not load' })).toBeVisible({
       timeout: 30_000,
     })
