@@ -124,9 +124,9 @@ async function listFirstPaint(page: Page): Promise<{ ms: number; renderMs: numbe
 }
 
 /** The harness's own cost of delivering a 10,000-conversation answer: after a bare `listConversations` call
- * resolves in the page (no React, no cache), how long until the page's next task runs. In the shim the answer
- * comes through a Playwright binding, whose delivery keeps the page's main thread busy after the promise
- * resolves; Electron's IPC has no such tail. */
+ * resolves in the page (no React, no cache), how long until the page's next task runs. Kept as a check on the
+ * shim: when it carried values through Playwright's serializer this was 170–360 ms (Electron's IPC has no such
+ * tail); as JSON text it is a few ms. See docs/benchmarks.md. */
 async function bridgeDeliveryTail(page: Page): Promise<number> {
   const tails: number[] = []
   for (let i = 0; i < 3; i++) {

@@ -88,7 +88,7 @@ function preloadInitScript(preloadSource: string, platform: string): string {
   const ipcRenderer = {
     async invoke(channel, ...args) {
       const result = await invoke(String(channel), args)
-      if (result.ok) return result.value
+      if (result.ok) return result.json === undefined ? undefined : JSON.parse(result.json)
       throw new Error("Error invoking remote method '" + channel + "': Error: " + result.message)
     },
     send(channel, ...args) {
@@ -388,14 +388,15 @@ export class ShimHost {
         win.sendQueue = win.sendQueue.then(() =>
           win.page
             .evaluate(
-              ([key, eventChannel, eventArgs]) => {
+              ([key, eventChannel, eventArgsJson]) => {
                 const dispatch = (window as unknown as Record<symbol, (c: string, a: unknown[]) => void>)[
                   Symbol.for(key)
                 ]
                 // No preload ran (a foreign page): Electron would deliver to no listener either.
-                if (dispatch) dispatch(eventChannel, eventArgs)
+                if (dispatch) dispatch(eventChannel, JSON.parse(eventArgsJson) as unknown[])
               },
-              [DISPATCH_KEY, channel, args] as const,
+              // JSON text, for the same reason as invoke answers (see exposeBinding below).
+              [DISPATCH_KEY, channel, JSON.stringify(args)] as const,
             )
             .catch((error: Error) => this.log(`[shim] webContents.send(${channel}) not delivered: ${error.message}`)),
         )
@@ -461,7 +462,10 @@ export class ShimHost {
     await page.exposeBinding('__electronShimInvoke', async (source, channel: string, args: unknown[]) => {
       try {
         const value = await this.call('ipc.invoke', { id, frameUrl: source.frame.url(), channel, args })
-        return { ok: true, value }
+        // As JSON text: Playwright's own value serializer walks big answers (10,000 conversations) in
+        // JavaScript on both sides, far slower than Electron's native structured clone; one string and
+        // JSON.parse in the page comes much closer. Bridge values are JSON by contract (no Dates, Maps).
+        return { ok: true, json: value === undefined ? undefined : JSON.stringify(value) }
       } catch (error) {
         return { ok: false, message: error instanceof Error ? error.message.split('\n(in main')[0] : String(error) }
       }
