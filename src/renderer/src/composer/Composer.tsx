@@ -295,6 +295,7 @@ export const Composer = forwardRef<ComposerHandle, ComposerProps>(function Compo
           confirm?.reason === 'stale' ? 'New messages arrived while you were typing' : 'This reply will probably fail'
         }
         centered
+        closeButtonProps={{ 'aria-label': 'Back to the reply' }}
       >
         {confirm?.reason === 'stale' ? (
           <Stack>

@@ -18,7 +18,13 @@ export const shortcuts: { keys: string[]; action: string }[] = [
 
 export function CheatSheet({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   return (
-    <Modal opened={opened} onClose={onClose} title="Keyboard shortcuts" centered>
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title="Keyboard shortcuts"
+      centered
+      closeButtonProps={{ 'aria-label': 'Close keyboard shortcuts' }}
+    >
       <Table>
         <Table.Thead>
           <Table.Tr>

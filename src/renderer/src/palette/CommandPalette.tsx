@@ -61,6 +61,8 @@ export function CommandPalette({
       shortcut={['mod + K']}
       nothingFound="Nothing found"
       highlightQuery
+      // Spotlight's dialog has no title, so it needs a name of its own (axe: aria-dialog-name).
+      attributes={{ content: { 'aria-label': 'Command palette' } }}
       searchProps={{
         leftSection: <IconSearch size={18} aria-hidden />,
         placeholder: 'Type a command or a name',

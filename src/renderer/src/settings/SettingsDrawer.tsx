@@ -199,7 +199,13 @@ function AccountSection({
           Remove account
         </Button>
       </Group>
-      <Modal opened={confirming} onClose={() => setConfirming(false)} title="Remove this account?" centered>
+      <Modal
+        opened={confirming}
+        onClose={() => setConfirming(false)}
+        title="Remove this account?"
+        centered
+        closeButtonProps={{ 'aria-label': 'Close, keeping the account' }}
+      >
         <Stack>
           <Text size="sm">
             Inbox Desk forgets the API address and deletes the key from{' '}
