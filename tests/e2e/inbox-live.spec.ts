@@ -5,18 +5,9 @@
  */
 import type { Page } from '@playwright/test'
 import { connectToSandbox, expect, sandboxControl, test } from './fixtures'
+import { conversationList as list, conversationRow as row, openConversation } from './inbox-page'
 
-const list = (page: Page) => page.getByRole('listbox', { name: 'Conversations' })
-const row = (page: Page, name: string) => list(page).getByRole('option', { name: new RegExp(name) })
 const ACME_KEY = 'sandbox-acme-key'
-
-async function openConversation(page: Page, name: string) {
-  const search = page.getByRole('textbox', { name: 'Search conversations' })
-  await search.fill(name)
-  await row(page, name).click()
-  await search.fill('')
-  await expect(page.getByRole('region', { name: `Messages with ${name}` })).toBeVisible()
-}
 
 async function chatIdOf(page: Page, name: string): Promise<string> {
   const result = await page.evaluate(() => window.inboxDesk.listConversations({ archived: 'any' }))

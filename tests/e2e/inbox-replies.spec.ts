@@ -6,12 +6,11 @@
 import type { Page } from '@playwright/test'
 import type { RunningSandbox } from '../../src/sandbox'
 import { connectToSandbox, expect, sandboxControl, test } from './fixtures'
+import { conversationList as list, conversationRow as row, openConversation } from './inbox-page'
 
 const ACME_KEY = 'sandbox-acme-key'
 /** The API's send-reply operation (the conversation is in the body). */
 const REPLY_PATH = '/conversations/reply'
-const list = (page: Page) => page.getByRole('listbox', { name: 'Conversations' })
-const row = (page: Page, name: string) => list(page).getByRole('option', { name: new RegExp(name) })
 const views = (page: Page) => page.getByRole('navigation', { name: 'Views' })
 
 interface ServerMessage {
@@ -25,14 +24,6 @@ interface LoggedRequest {
   path: string
   status: number
   dropped?: boolean
-}
-
-async function openConversation(page: Page, name: string) {
-  const search = page.getByRole('textbox', { name: 'Search conversations' })
-  await search.fill(name)
-  await row(page, name).click()
-  await search.fill('')
-  await expect(page.getByRole('region', { name: `Messages with ${name}` })).toBeVisible()
 }
 
 async function conversationOf(page: Page, name: string) {

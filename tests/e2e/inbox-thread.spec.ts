@@ -6,18 +6,7 @@
 import type { Page } from '@playwright/test'
 import { seriousAxeViolations } from './axe'
 import { connectToSandbox, expect, sandboxControl, test } from './fixtures'
-
-const list = (page: Page) => page.getByRole('listbox', { name: 'Conversations' })
-const row = (page: Page, name: string) => list(page).getByRole('option', { name: new RegExp(name) })
-
-/** Finds the conversation with the search box (the list is virtualized: rows far down are not in the DOM), opens it, clears the search. */
-async function openConversation(page: Page, name: string) {
-  const search = page.getByRole('textbox', { name: 'Search conversations' })
-  await search.fill(name)
-  await row(page, name).click()
-  await search.fill('')
-  await expect(page.getByRole('region', { name: `Messages with ${name}` })).toBeVisible()
-}
+import { conversationList as list, conversationRow as row, openConversation } from './inbox-page'
 
 async function conversationFromApi(page: Page, name: string) {
   const result = await page.evaluate(() => window.inboxDesk.listConversations({ archived: 'any' }))

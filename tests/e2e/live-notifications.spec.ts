@@ -24,6 +24,7 @@ import type { Page } from '@playwright/test'
 import type { Conversation } from '../../src/shared/api/schemas'
 import { SANDBOX_ACCOUNTS, type RunningSandbox } from '../../src/sandbox'
 import { appState, connectToSandbox, expect, sandboxControl, test, waitForInbox, type InboxDeskApp } from './fixtures'
+import { conversationList as list, openConversation } from './inbox-page'
 
 const acme = SANDBOX_ACCOUNTS.acme
 /** Long enough for a background poll (about 10 s) and its follow-up on a loaded machine. */
@@ -80,18 +81,6 @@ const tagOf = (chatId: string) => `chat:${chatId}`
 
 async function notificationsOf(app: InboxDeskApp, chatId: string) {
   return (await app.notifications()).filter((notification) => notification.tag === tagOf(chatId))
-}
-
-const list = (page: Page) => page.getByRole('listbox', { name: 'Conversations' })
-
-async function openConversation(page: Page, name: string): Promise<void> {
-  const search = page.getByRole('textbox', { name: 'Search conversations' })
-  await search.fill(name)
-  await list(page)
-    .getByRole('option', { name: new RegExp(name) })
-    .click()
-  await search.fill('')
-  await expect(page.getByRole('region', { name: `Messages with ${name}` })).toBeVisible()
 }
 
 async function openSettings(page: Page) {

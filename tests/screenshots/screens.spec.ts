@@ -9,6 +9,7 @@
 import { resolve } from 'node:path'
 import type { Page } from '@playwright/test'
 import { connectToSandbox, expect, sandboxControl, test } from '../e2e/fixtures'
+import { openConversation } from '../e2e/inbox-page'
 
 const OUT_DIR = resolve(__dirname, '../../docs/screenshots')
 const WINDOW = { width: 1280, height: 800 }
@@ -18,17 +19,6 @@ async function shoot(page: Page, name: string, scheme: 'light' | 'dark') {
   // Fonts and the last layout pass settle before the picture.
   await page.evaluate(() => document.fonts.ready.then(() => new Promise((done) => requestAnimationFrame(done))))
   await page.screenshot({ path: `${OUT_DIR}/${name}-${scheme}.png`, animations: 'disabled', caret: 'hide' })
-}
-
-async function openConversation(page: Page, name: string) {
-  const search = page.getByRole('textbox', { name: 'Search conversations' })
-  await search.fill(name)
-  await page
-    .getByRole('listbox', { name: 'Conversations' })
-    .getByRole('option', { name: new RegExp(name) })
-    .click()
-  await search.fill('')
-  await expect(page.getByRole('region', { name: `Messages with ${name}` })).toBeVisible()
 }
 
 for (const scheme of ['light', 'dark'] as const) {
