@@ -102,6 +102,9 @@ export class SandboxWorld {
     } else if (typeof seed === 'object') {
       loadBulk(this.store, seed.conversations, seed.messagesPerConversation)
     }
+    // Serialize every conversation now rather than in the first list after the
+    // reset: a reset is allowed seconds, a list a few hundred milliseconds.
+    for (const state of this.store.accounts) this.store.listBody(state, [...state.conversations.values()])
   }
 
   logRequest(entry: RequestLogEntry): void {
