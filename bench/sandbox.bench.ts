@@ -4,6 +4,7 @@
  * /conversations of all 10,000 (target < 300 ms, median and p95 of 20 runs).
  */
 import { SANDBOX_ACCOUNTS, startSandbox } from '../src/sandbox/index'
+import { percentile } from './stats'
 import type { BenchResult } from './types'
 
 export const title = 'Sandbox: reset and list at 10,000 conversations'
@@ -11,11 +12,6 @@ export const title = 'Sandbox: reset and list at 10,000 conversations'
 const CONVERSATIONS = 10_000
 const MESSAGES = 3
 const LIST_RUNS = 20
-
-function percentile(sorted: number[], p: number): number {
-  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)
-  return sorted[Math.max(0, index)]!
-}
 
 export async function run(): Promise<BenchResult[]> {
   const sandbox = await startSandbox({ port: 0, seed: 'empty' })
@@ -53,8 +49,7 @@ export async function run(): Promise<BenchResult[]> {
     if (warm.count !== CONVERSATIONS) throw new Error(`expected ${CONVERSATIONS} conversations, got ${warm.count}`)
     const listTimes: number[] = []
     for (let i = 0; i < LIST_RUNS; i++) listTimes.push((await list()).ms)
-    listTimes.sort((a, b) => a - b)
-    const sortedReset = [...resetTimes].sort((a, b) => a - b)
+    const resetMedian = percentile(resetTimes, 50)
 
     const listMedian = percentile(listTimes, 50)
     const listP95 = percentile(listTimes, 95)
@@ -68,10 +63,10 @@ export async function run(): Promise<BenchResult[]> {
       },
       {
         metric: 'reset (median of 3)',
-        value: percentile(sortedReset, 50),
+        value: resetMedian,
         unit: 'ms',
         target: '< 5000 ms',
-        pass: percentile(sortedReset, 50) < 5000,
+        pass: resetMedian < 5000,
       },
       {
         metric: `GET /conversations, all ${CONVERSATIONS} (median of ${LIST_RUNS})`,

@@ -21,6 +21,8 @@ import { createInboxClient } from '../src/main/api/client'
 import { createSyncEngine, defaultSyncIntervals } from '../src/main/sync/engine'
 import type { SyncStateData } from '../src/main/sync/state'
 import { SANDBOX_ACCOUNTS, startSandbox } from '../src/sandbox/index'
+import { sandboxControl, sandboxRequests } from '../tests/e2e/sandbox-control'
+import { percentile } from './stats'
 import type { BenchResult } from './types'
 
 export const title = 'Sync engine: 10,000 conversations, one inbound message a second'
@@ -32,39 +34,15 @@ const INBOUND_EVERY_MS = 1_000
 const BYTES_TARGET_RATIO = 0.02
 const LATENCY_SLACK_MS = 300
 
-interface LoggedRequest {
-  method: string
-  path: string
-  query: string
-  bytes: number
-  account: string | null
-  at: string
-}
-
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)
-  return sorted[Math.max(0, index)] ?? Number.NaN
-}
 
 export async function run(): Promise<BenchResult[]> {
   const sandbox = await startSandbox({ port: 0, seed: 'empty' })
   const storeDir = mkdtempSync(join(tmpdir(), 'sync-bench-'))
-  const control = async (method: string, path: string, body?: unknown): Promise<unknown> => {
-    const response = await fetch(sandbox.url + path, {
-      method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    })
-    if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${await response.text()}`)
-    return response.json()
-  }
-  const requestLog = async () => ((await control('GET', '/_sandbox/requests')) as { data: LoggedRequest[] }).data
+  const requestLog = () => sandboxRequests(sandbox)
 
   try {
-    await control('POST', '/_sandbox/reset', {
+    await sandboxControl(sandbox, 'POST', '/_sandbox/reset', {
       seed: { conversations: CONVERSATIONS, messagesPerConversation: MESSAGES_PER_CONVERSATION },
     })
     const results: BenchResult[] = []
@@ -107,11 +85,11 @@ export async function run(): Promise<BenchResult[]> {
       while (performance.now() - windowStart < WINDOW_MS) {
         const chatId = chatIds[Math.floor(Math.random() * chatIds.length)]!
         const sentAt = performance.now()
-        const { messageId } = (await control('POST', '/_sandbox/inbound', {
+        const { messageId } = await sandboxControl<{ messageId: number }>(sandbox, 'POST', '/_sandbox/inbound', {
           apiKey: SANDBOX_ACCOUNTS.acme.apiKey,
           chatId,
           text: `Bench message ${injected}`,
-        })) as { messageId: number }
+        })
         injectedAt.set(messageId, sentAt)
         injectedChat.set(messageId, chatId)
         injected += 1

@@ -19,8 +19,9 @@
 import { test as base, expect, type Page } from '@playwright/test'
 import { SANDBOX_ACCOUNTS, startSandbox, type RunningSandbox, type SandboxOptions } from '../../src/sandbox'
 import { launchApp, type InboxDeskApp, type LaunchOptions } from './harness'
+import { sandboxControl, sandboxRequests } from './sandbox-control'
 
-export { expect }
+export { expect, sandboxControl, sandboxRequests }
 export type { InboxDeskApp, LaunchOptions }
 
 export interface E2eFixtures {
@@ -108,25 +109,4 @@ export async function exploreDemo(app: InboxDeskApp): Promise<Page> {
   await expect.poll(async () => (await appState(page)).account?.kind, { timeout: 20_000 }).toBe('demo')
   await waitForInbox(page)
   return page
-}
-
-/**
- * Calls a sandbox control route (see /work/shared/sandbox.md), e.g.
- * `sandboxControl(sandbox, 'POST', '/_sandbox/inbound', { apiKey, chatId, text })`.
- * Throws with the server's answer on anything but 2xx.
- */
-export async function sandboxControl<T = unknown>(
-  sandbox: RunningSandbox,
-  method: 'GET' | 'POST' | 'DELETE',
-  path: string,
-  body?: unknown,
-): Promise<T> {
-  const response = await fetch(new URL(path, sandbox.url), {
-    method,
-    headers: body === undefined ? undefined : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  const text = await response.text()
-  if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${text}`)
-  return (text ? JSON.parse(text) : null) as T
 }
