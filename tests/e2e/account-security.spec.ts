@@ -9,7 +9,7 @@ import { join, relative } from 'node:path'
 import type { Page } from '@playwright/test'
 import { eventChannels } from '../../src/shared/ipc/channels'
 import { SANDBOX_ACCOUNTS } from '../../src/sandbox'
-import { appState, expect, sandboxControl, test, waitForInbox } from './fixtures'
+import { appState, expect, sandboxControl, sandboxRequests, test, waitForInbox } from './fixtures'
 
 const acme = SANDBOX_ACCOUNTS.acme
 
@@ -77,12 +77,7 @@ test('after onboarding, the key is nowhere: window globals, DOM, storage, bridge
   await expect(
     page.getByRole('listbox', { name: 'Conversations' }).getByRole('option', { name: /Key Hunter/ }),
   ).toBeVisible({ timeout: 30_000 })
-  await expect
-    .poll(async () => {
-      const { data } = await sandboxControl<{ data: { status: number }[] }>(sandbox, 'GET', '/_sandbox/requests')
-      return data.some((request) => request.status === 503)
-    })
-    .toBe(true)
+  await expect.poll(async () => (await sandboxRequests(sandbox)).some((request) => request.status === 503)).toBe(true)
 
   // Every bridge function that only reads, and what it answered.
   const answers = await page.evaluate(async (chat) => {

@@ -3,19 +3,10 @@
  * pushed to the UI, replies and their status, the stale-send guard, and
  * opening a conversation from a notification.
  */
-import type { Page } from '@playwright/test'
 import { connectToSandbox, expect, sandboxControl, test } from './fixtures'
-import { conversationList as list, conversationRow as row, openConversation } from './inbox-page'
+import { chatIdOf, conversationList as list, conversationRow as row, openConversation } from './inbox-page'
 
 const ACME_KEY = 'sandbox-acme-key'
-
-async function chatIdOf(page: Page, name: string): Promise<string> {
-  const result = await page.evaluate(() => window.inboxDesk.listConversations({ archived: 'any' }))
-  if (!result.ok) throw new Error(result.error.message)
-  const found = result.value.find((conversation) => conversation.contact.name === name)
-  if (!found) throw new Error(`no conversation with ${name}`)
-  return found.id
-}
 
 test('a new conversation appears, and the counts rise, without a reload', async ({ app, sandbox }) => {
   const page = await connectToSandbox(app, sandbox)

@@ -2,14 +2,7 @@
  * A long thread: opens on the newest page in exactly one request, loads older
  * pages on scroll-up without moving what the agent was reading.
  */
-import { connectToSandbox, expect, sandboxControl, test } from './fixtures'
-
-interface LoggedRequest {
-  method: string
-  path: string
-  /** As the sandbox logged it (the raw query string or its parsed form). */
-  query: unknown
-}
+import { connectToSandbox, expect, sandboxControl, sandboxRequests, test } from './fixtures'
 
 test('a long thread opens on its newest page in one request and pages back without jumping', async ({
   app,
@@ -27,9 +20,7 @@ test('a long thread opens on its newest page in one request and pages back witho
   await expect(messages.locator(`[data-message-id="${lastId}"]`)).toBeVisible()
 
   const messageRequests = async () =>
-    (await sandboxControl<{ data: LoggedRequest[] }>(sandbox, 'GET', '/_sandbox/requests')).data.filter(
-      (request) => request.path === `/conversations/${target.id}/messages`,
-    )
+    (await sandboxRequests(sandbox)).filter((request) => request.path === `/conversations/${target.id}/messages`)
   const opening = await messageRequests()
   expect(opening).toHaveLength(1)
   expect(JSON.stringify(opening[0]!.query)).toMatch(new RegExp(`idTo\\W+${lastId}\\b`))

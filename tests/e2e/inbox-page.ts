@@ -3,6 +3,7 @@
  * accessible names listed in src/renderer/README.md.
  */
 import type { Locator, Page } from '@playwright/test'
+import type { Conversation } from '../../src/shared/api/schemas'
 import { expect } from './fixtures'
 
 /** The conversation list (a listbox; virtualized, so only visible rows are in the DOM). */
@@ -20,3 +21,19 @@ export async function openConversation(page: Page, name: string): Promise<void> 
   await search.fill('')
   await expect(page.getByRole('region', { name: `Messages with ${name}` })).toBeVisible()
 }
+
+/** Every conversation main holds (archived too), through the bridge as the page sees it. */
+export async function bridgeConversations(page: Page): Promise<Conversation[]> {
+  const result = await page.evaluate(() => window.inboxDesk.listConversations({ archived: 'any' }))
+  if (!result.ok) throw new Error(result.error.message)
+  return result.value
+}
+
+/** The conversation with this contact name, through the bridge; throws when there is none. */
+export async function conversationNamed(page: Page, name: string): Promise<Conversation> {
+  const found = (await bridgeConversations(page)).find((conversation) => conversation.contact.name === name)
+  if (!found) throw new Error(`no conversation with ${name}`)
+  return found
+}
+
+export const chatIdOf = async (page: Page, name: string): Promise<string> => (await conversationNamed(page, name)).id

@@ -5,8 +5,8 @@
  */
 import type { Page } from '@playwright/test'
 import type { RunningSandbox } from '../../src/sandbox'
-import { connectToSandbox, expect, sandboxControl, test } from './fixtures'
-import { conversationList as list, conversationRow as row, openConversation } from './inbox-page'
+import { connectToSandbox, expect, sandboxControl, sandboxRequests, test } from './fixtures'
+import { conversationList as list, conversationNamed, conversationRow as row, openConversation } from './inbox-page'
 
 const ACME_KEY = 'sandbox-acme-key'
 /** The API's send-reply operation (the conversation is in the body). */
@@ -19,21 +19,6 @@ interface ServerMessage {
   status: string
   content: { text?: string }
 }
-interface LoggedRequest {
-  method: string
-  path: string
-  status: number
-  dropped?: boolean
-}
-
-async function conversationOf(page: Page, name: string) {
-  const result = await page.evaluate(() => window.inboxDesk.listConversations({ archived: 'any' }))
-  if (!result.ok) throw new Error(result.error.message)
-  const found = result.value.find((conversation) => conversation.contact.name === name)
-  if (!found) throw new Error(`no conversation with ${name}`)
-  return found
-}
-
 /** Straight from the sandbox's API (not through the app): the messages of a conversation with this text. */
 async function serverMessagesWithText(sandbox: RunningSandbox, chatId: string, text: string): Promise<ServerMessage[]> {
   const messages: ServerMessage[] = []
@@ -51,9 +36,8 @@ async function serverMessagesWithText(sandbox: RunningSandbox, chatId: string, t
   return messages.filter((message) => message.content.text === text)
 }
 
-async function loggedRequests(sandbox: RunningSandbox, method: string, path: string): Promise<LoggedRequest[]> {
-  const { data } = await sandboxControl<{ data: LoggedRequest[] }>(sandbox, 'GET', '/_sandbox/requests')
-  return data.filter((request) => request.method === method && request.path === path)
+async function loggedRequests(sandbox: RunningSandbox, method: string, path: string) {
+  return (await sandboxRequests(sandbox)).filter((request) => request.method === method && request.path === path)
 }
 
 /** The bubble of a reply (queued from the outbox, or the server's message) with this text. */
@@ -68,7 +52,7 @@ test('a reply whose connection drops after the server committed it makes exactly
   sandbox,
 }) => {
   const page = await connectToSandbox(app, sandbox)
-  const chat = await conversationOf(page, 'Kwame Mensah')
+  const chat = await conversationNamed(page, 'Kwame Mensah')
   await sandboxControl(sandbox, 'POST', '/_sandbox/faults', {
     rules: [{ method: 'POST', path: REPLY_PATH, mode: 'drop-after-commit', times: 1 }],
   })
@@ -103,7 +87,7 @@ test('a reply whose connection drops after the server committed it makes exactly
 
 test('a reply still queued when the app restarts is sent exactly once', async ({ app, sandbox }) => {
   const page = await connectToSandbox(app, sandbox)
-  const chat = await conversationOf(page, 'Kwame Mensah')
+  const chat = await conversationNamed(page, 'Kwame Mensah')
   // The provider is down: every send answers 502, so the reply waits in the outbox.
   await sandboxControl(sandbox, 'POST', '/_sandbox/faults', {
     rules: [{ method: 'POST', path: REPLY_PATH, status: 502 }],
@@ -134,32 +118,31 @@ test('a reply still queued when the app restarts is sent exactly once', async ({
 
 test('a refused reply can be retried, or discarded with its text back in the reply box', async ({ app, sandbox }) => {
   const page = await connectToSandbox(app, sandbox)
-  const chat = await conversationOf(page, 'Kwame Mensah')
-  const refuseNextSend = () =>
-    sandboxControl(sandbox, 'POST', '/_sandbox/faults', {
-      rules: [{ method: 'POST', path: REPLY_PATH, status: 400, times: 1 }],
-    })
+  const chat = await conversationNamed(page, 'Kwame Mensah')
   await openConversation(page, 'Kwame Mensah')
   const reply = page.getByRole('textbox', { name: 'Reply' })
+  /** Sends a reply the server refuses (400) and waits until its bubble says so. */
+  const sendRefusedReply = async (text: string) => {
+    await sandboxControl(sandbox, 'POST', '/_sandbox/faults', {
+      rules: [{ method: 'POST', path: REPLY_PATH, status: 400, times: 1 }],
+    })
+    await reply.fill(text)
+    await reply.press('Enter')
+    const bubble = replyBubble(page, 'Kwame Mensah', text)
+    await expect(bubble).toContainText('Not sent', { timeout: 30_000 })
+    return bubble
+  }
 
-  await refuseNextSend()
   const first = 'First try: your refund is on its way.'
-  await reply.fill(first)
-  await reply.press('Enter')
-  const firstBubble = replyBubble(page, 'Kwame Mensah', first)
-  await expect(firstBubble).toContainText('Not sent', { timeout: 30_000 })
+  const firstBubble = await sendRefusedReply(first)
   await expect(firstBubble.getByRole('note')).toContainText('Injected fault')
   await firstBubble.getByRole('button', { name: 'Retry' }).click()
   await expect(firstBubble).toContainText(/Delivered|Read/, { timeout: 30_000 })
   await expect(firstBubble).toHaveCount(1)
   expect(await serverMessagesWithText(sandbox, chat.id, first)).toHaveLength(1)
 
-  await refuseNextSend()
   const second = 'Second message, which the agent will take back.'
-  await reply.fill(second)
-  await reply.press('Enter')
-  const secondBubble = replyBubble(page, 'Kwame Mensah', second)
-  await expect(secondBubble).toContainText('Not sent', { timeout: 30_000 })
+  const secondBubble = await sendRefusedReply(second)
   await reply.fill('Typed meanwhile.')
   await secondBubble.getByRole('button', { name: 'Discard' }).click()
   await expect(secondBubble).toHaveCount(0)
@@ -226,7 +209,7 @@ test('the Archive view lists the archived conversations, unarchive brings one ba
     .click()
   await expect(row(page, 'Agnieszka Nowak')).toHaveCount(0)
   await expect(list(page).getByRole('option')).toHaveCount(archived.value.length - 1)
-  await expect.poll(async () => (await conversationOf(page, 'Agnieszka Nowak')).archived).toBe(false)
+  await expect.poll(async () => (await conversationNamed(page, 'Agnieszka Nowak')).archived).toBe(false)
   await views(page).getByRole('button', { name: /^All/ }).click()
   await page.getByRole('textbox', { name: 'Search conversations' }).fill('Agnieszka')
   await expect(row(page, 'Agnieszka Nowak')).toBeVisible()
@@ -234,7 +217,7 @@ test('the Archive view lists the archived conversations, unarchive brings one ba
 
 test('the WhatsApp window shows the time left, and warns when under an hour is left', async ({ app, sandbox }) => {
   const page = await connectToSandbox(app, sandbox)
-  const chat = await conversationOf(page, 'Kwame Mensah')
+  const chat = await conversationNamed(page, 'Kwame Mensah')
   await openConversation(page, 'Kwame Mensah')
   const header = page.getByRole('region', { name: 'Conversation with Kwame Mensah' })
   await expect(header.getByText(/^2[23] h \d+ min left$/)).toBeVisible()
@@ -257,7 +240,7 @@ test('the WhatsApp window shows the time left, and warns when under an hour is l
 
 test('a conversation whose messages fail to load says so, and Retry recovers', async ({ app, sandbox }) => {
   const page = await connectToSandbox(app, sandbox)
-  const chat = await conversationOf(page, 'Marcus Johnson')
+  const chat = await conversationNamed(page, 'Marcus Johnson')
   await sandboxControl(sandbox, 'POST', '/_sandbox/faults', {
     rules: [{ method: 'GET', path: `/conversations/${chat.id}/messages`, status: 500 }],
   })

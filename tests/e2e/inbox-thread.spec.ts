@@ -3,16 +3,9 @@
  * as text, mark read, keyboard, archive with undo, the assign picker (and its
  * error state), replies and drafts.
  */
-import type { Page } from '@playwright/test'
 import { seriousAxeViolations } from './axe'
 import { connectToSandbox, expect, sandboxControl, test } from './fixtures'
-import { conversationList as list, conversationRow as row, openConversation } from './inbox-page'
-
-async function conversationFromApi(page: Page, name: string) {
-  const result = await page.evaluate(() => window.inboxDesk.listConversations({ archived: 'any' }))
-  if (!result.ok) throw new Error(result.error.message)
-  return result.value.find((conversation) => conversation.contact.name === name)
-}
+import { conversationList as list, conversationNamed, conversationRow as row, openConversation } from './inbox-page'
 
 test('HTML-looking text is shown as text, never run or rendered', async ({ app, sandbox }) => {
   const page = await connectToSandbox(app, sandbox)
@@ -25,21 +18,21 @@ test('HTML-looking text is shown as text, never run or rendered', async ({ app, 
 
 test('opening a conversation marks it read at once, and on the server', async ({ app, sandbox }) => {
   const page = await connectToSandbox(app, sandbox)
-  const before = await conversationFromApi(page, 'Kwame Mensah')
-  expect(before?.unreadCount).toBeGreaterThan(0)
+  const before = await conversationNamed(page, 'Kwame Mensah')
+  expect(before.unreadCount).toBeGreaterThan(0)
   await expect(row(page, 'Kwame Mensah').getByLabel(/\d+ unread/)).toBeVisible()
   await openConversation(page, 'Kwame Mensah')
   await expect(row(page, 'Kwame Mensah').getByLabel(/\d+ unread/)).toHaveCount(0)
-  await expect.poll(async () => (await conversationFromApi(page, 'Kwame Mensah'))?.unreadCount).toBe(0)
+  await expect.poll(async () => (await conversationNamed(page, 'Kwame Mensah')).unreadCount).toBe(0)
   expect(await seriousAxeViolations(page)).toEqual([])
 })
 
 test('links in messages open through the safe opener', async ({ app, sandbox }) => {
   const page = await connectToSandbox(app, sandbox)
-  const chat = await conversationFromApi(page, 'Kwame Mensah')
+  const chat = await conversationNamed(page, 'Kwame Mensah')
   await sandboxControl(sandbox, 'POST', '/_sandbox/inbound', {
     apiKey: 'sandbox-acme-key',
-    chatId: chat!.id,
+    chatId: chat.id,
     text: 'The product page is https://example.com/blender?id=7, see?',
   })
   // Opening fetches the newest page, so the new message shows even without sync events.
@@ -95,11 +88,11 @@ test('E archives the open conversation, and Undo brings it back', async ({ app, 
   await page.keyboard.press('e')
   await expect(page.getByText('Conversation archived')).toBeVisible()
   await expect(row(page, 'Kwame Mensah')).toHaveCount(0)
-  await expect.poll(async () => (await conversationFromApi(page, 'Kwame Mensah'))?.archived).toBe(true)
+  await expect.poll(async () => (await conversationNamed(page, 'Kwame Mensah')).archived).toBe(true)
 
   await page.getByRole('button', { name: 'Undo' }).click()
   await expect(row(page, 'Kwame Mensah')).toBeVisible()
-  await expect.poll(async () => (await conversationFromApi(page, 'Kwame Mensah'))?.archived).toBe(false)
+  await expect.poll(async () => (await conversationNamed(page, 'Kwame Mensah')).archived).toBe(false)
 })
 
 test('the assign picker searches teammates, assigns, assigns to me and unassigns', async ({ app, sandbox }) => {
@@ -115,18 +108,18 @@ test('the assign picker searches teammates, assigns, assigns to me and unassigns
   await page.getByRole('textbox', { name: 'Search teammates' }).fill('tom')
   await page.getByRole('button', { name: /Tomás Ortega/ }).click()
   await expect(page.getByRole('button', { name: /Assigned to Tomás Ortega/ })).toBeVisible()
-  await expect.poll(async () => (await conversationFromApi(page, 'Kwame Mensah'))?.assignee?.id).toBe('usr_acme_tomas')
+  await expect.poll(async () => (await conversationNamed(page, 'Kwame Mensah')).assignee?.id).toBe('usr_acme_tomas')
 
   await page.getByRole('button', { name: /Assigned to Tomás Ortega/ }).click()
   await page.getByRole('button', { name: 'Assign to me', exact: true }).click()
-  await expect.poll(async () => (await conversationFromApi(page, 'Kwame Mensah'))?.assignee?.id).toBe('usr_acme_maya')
+  await expect.poll(async () => (await conversationNamed(page, 'Kwame Mensah')).assignee?.id).toBe('usr_acme_maya')
   // Mine now holds it.
   await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: /^Mine/ }).click()
   await expect(row(page, 'Kwame Mensah')).toBeVisible()
 
   await page.getByRole('button', { name: /Assigned to Maya Chen/ }).click()
   await page.getByRole('button', { name: 'Unassign', exact: true }).click()
-  await expect.poll(async () => (await conversationFromApi(page, 'Kwame Mensah'))?.assignee ?? null).toBeNull()
+  await expect.poll(async () => (await conversationNamed(page, 'Kwame Mensah')).assignee ?? null).toBeNull()
 })
 
 test('when the teammates list keeps failing, the picker says so and offers Retry', async ({ app, sandbox }) => {

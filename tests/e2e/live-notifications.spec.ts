@@ -21,10 +21,18 @@
  * (src/main/shell/tray.ts), so the shim on Linux has nothing to record.
  */
 import type { Page } from '@playwright/test'
-import type { Conversation } from '../../src/shared/api/schemas'
 import { SANDBOX_ACCOUNTS, type RunningSandbox } from '../../src/sandbox'
-import { appState, connectToSandbox, expect, sandboxControl, test, waitForInbox, type InboxDeskApp } from './fixtures'
-import { conversationList as list, openConversation } from './inbox-page'
+import {
+  appState,
+  connectToSandbox,
+  expect,
+  sandboxControl,
+  sandboxRequests,
+  test,
+  waitForInbox,
+  type InboxDeskApp,
+} from './fixtures'
+import { bridgeConversations, chatIdOf, conversationList as list, openConversation } from './inbox-page'
 
 const acme = SANDBOX_ACCOUNTS.acme
 /** Long enough for a background poll (about 10 s) and its follow-up on a loaded machine. */
@@ -55,23 +63,12 @@ function writeFromNewContact(
   })
 }
 
-async function conversations(page: Page): Promise<Conversation[]> {
-  const result = await page.evaluate(() => window.inboxDesk.listConversations({ archived: 'any' }))
-  if (!result.ok) throw new Error(result.error.message)
-  return result.value
-}
-
-async function chatIdOf(page: Page, name: string): Promise<string> {
-  const found = (await conversations(page)).find((conversation) => conversation.contact.name === name)
-  if (!found) throw new Error(`no conversation with ${name}`)
-  return found.id
-}
-
 /** Resolves once main's synced list holds the message (so detection and the notifier have run for it). */
 async function waitUntilSynced(page: Page, { chatId, messageId }: Injected): Promise<void> {
   await expect
     .poll(
-      async () => (await conversations(page)).find((conversation) => conversation.id === chatId)?.lastMessage?.id ?? 0,
+      async () =>
+        (await bridgeConversations(page)).find((conversation) => conversation.id === chatId)?.lastMessage?.id ?? 0,
       SYNC,
     )
     .toBeGreaterThanOrEqual(messageId)
@@ -186,7 +183,7 @@ test('an assignment to me by someone else notifies; my own assignment in the app
     'Just checking in',
   )
   await waitUntilSynced(page, baseline)
-  const notMine = (await conversations(page)).filter(
+  const notMine = (await bridgeConversations(page)).filter(
     (c) => !c.archived && c.assignee?.id !== MAYA && c.id !== baseline.chatId,
   )
   const byColleague = notMine[0]!
@@ -220,7 +217,7 @@ test('an assignment to me by someone else notifies; my own assignment in the app
     'A message after the assignment',
   )
   await expect.poll(() => notificationsOf(app, later.chatId), SYNC).toHaveLength(1)
-  expect((await conversations(page)).find((c) => c.id === byMe.id)?.assignee?.id).toBe(MAYA)
+  expect((await bridgeConversations(page)).find((c) => c.id === byMe.id)?.assignee?.id).toBe(MAYA)
   expect(await notificationsOf(app, byMe.id)).toEqual([])
 })
 
@@ -255,7 +252,7 @@ test('the badge and the tray tooltip follow reads down to zero, and rise with a 
 }) => {
   const page = await connectToSandbox(app, sandbox)
   await expect.poll(() => app.badgeCount(), SYNC).toBeGreaterThan(0)
-  const unread = (await conversations(page)).filter((c) => !c.archived && c.unreadCount > 0)
+  const unread = (await bridgeConversations(page)).filter((c) => !c.archived && c.unreadCount > 0)
   const total = unread.reduce((sum, c) => sum + c.unreadCount, 0)
   expect(await app.badgeCount()).toBe(total)
 
@@ -340,7 +337,7 @@ test('the per-kind switches and the sound switch in Settings are honoured', asyn
   expect(await page.evaluate((me) => window.inboxDesk.updateSettings({ meUserId: me }), MAYA)).toMatchObject({
     ok: true,
   })
-  const all = await conversations(page)
+  const all = await bridgeConversations(page)
   const teammates = all.find((c) => !c.archived && c.assignee !== null && c.assignee.id !== MAYA)!
   const unassigned = all.find((c) => !c.archived && c.assignee === null)!
   const notifications = await openSettings(page)
@@ -381,10 +378,31 @@ test('the per-kind switches and the sound switch in Settings are honoured', asyn
 
 /** The app's list requests (the sync's polls) in the sandbox's request log. */
 async function listRequests(sandbox: RunningSandbox) {
-  const { data } = await sandboxControl<{
-    data: { method: string; path: string; status: number; at: string }[]
-  }>(sandbox, 'GET', '/_sandbox/requests')
-  return data.filter((request) => request.method === 'GET' && request.path === '/conversations')
+  return (await sandboxRequests(sandbox)).filter(
+    (request) => request.method === 'GET' && request.path === '/conversations',
+  )
+}
+
+/** Makes the next list request answer 429 with this Retry-After; resolves with when it was answered. */
+async function rateLimitNextListRequest(sandbox: RunningSandbox, retryAfterSeconds: number): Promise<string> {
+  await sandboxControl(sandbox, 'POST', '/_sandbox/faults', {
+    rules: [{ method: 'GET', path: '/conversations', status: 429, retryAfter: retryAfterSeconds, times: 1 }],
+  })
+  await expect.poll(async () => (await listRequests(sandbox)).some((r) => r.status === 429), SYNC).toBe(true)
+  return (await listRequests(sandbox)).find((r) => r.status === 429)!.at
+}
+
+/** Every request logged after the 429 (any route: the floor holds for all of them) came after Retry-After.
+ * Returns those requests. */
+async function expectNothingSentBefore(sandbox: RunningSandbox, limitedAt: string, retryAfterSeconds: number) {
+  const after = (await sandboxRequests(sandbox)).filter((r) => r.at > limitedAt)
+  for (const request of after) {
+    expect(
+      Date.parse(request.at) - Date.parse(limitedAt),
+      `${request.method} ${request.path} at ${request.at}`,
+    ).toBeGreaterThanOrEqual(retryAfterSeconds * 1000)
+  }
+  return after
 }
 
 /**
@@ -507,11 +525,7 @@ test('a 429 with Retry-After is respected: no request before it elapsed, then po
 }) => {
   const page = await connectToSandbox(app, sandbox)
   const RETRY_AFTER_S = 6
-  await sandboxControl(sandbox, 'POST', '/_sandbox/faults', {
-    rules: [{ method: 'GET', path: '/conversations', status: 429, retryAfter: RETRY_AFTER_S, times: 1 }],
-  })
-  await expect.poll(async () => (await listRequests(sandbox)).some((r) => r.status === 429), SYNC).toBe(true)
-  const limitedAt = (await listRequests(sandbox)).find((r) => r.status === 429)!.at
+  const limitedAt = await rateLimitNextListRequest(sandbox, RETRY_AFTER_S)
   // While it holds, focus and wake would each sync at once: they must wait too.
   await nudgeSync(app, page, 2)
   // Polling resumes after it.
@@ -519,20 +533,8 @@ test('a 429 with Retry-After is respected: no request before it elapsed, then po
     .poll(async () => (await listRequests(sandbox)).filter((r) => r.status === 200 && r.at > limitedAt).length, SYNC)
     .toBeGreaterThan(0)
 
-  // Every request after the 429 (any route: the floor holds for all of them) came after Retry-After.
-  const { data } = await sandboxControl<{ data: { method: string; path: string; at: string }[] }>(
-    sandbox,
-    'GET',
-    '/_sandbox/requests',
-  )
-  const after = data.filter((r) => r.at > limitedAt)
+  const after = await expectNothingSentBefore(sandbox, limitedAt, RETRY_AFTER_S)
   expect(after.length).toBeGreaterThan(0)
-  for (const request of after) {
-    expect(
-      Date.parse(request.at) - Date.parse(limitedAt),
-      `${request.method} ${request.path} at ${request.at}`,
-    ).toBeGreaterThanOrEqual(RETRY_AFTER_S * 1000)
-  }
 })
 
 test('during a Retry-After the agent opening a conversation sends nothing either; the thread loads once it elapsed', async ({
@@ -541,11 +543,7 @@ test('during a Retry-After the agent opening a conversation sends nothing either
 }) => {
   const page = await connectToSandbox(app, sandbox)
   const RETRY_AFTER_S = 8
-  await sandboxControl(sandbox, 'POST', '/_sandbox/faults', {
-    rules: [{ method: 'GET', path: '/conversations', status: 429, retryAfter: RETRY_AFTER_S, times: 1 }],
-  })
-  await expect.poll(async () => (await listRequests(sandbox)).some((r) => r.status === 429), SYNC).toBe(true)
-  const limitedAt = (await listRequests(sandbox)).find((r) => r.status === 429)!.at
+  const limitedAt = await rateLimitNextListRequest(sandbox, RETRY_AFTER_S)
 
   // The agent opens an unread conversation at once: its messages and the read both wait.
   const search = page.getByRole('textbox', { name: 'Search conversations' })
@@ -556,19 +554,8 @@ test('during a Retry-After the agent opening a conversation sends nothing either
   const thread = page.getByRole('region', { name: 'Messages with Kwame Mensah' })
   await expect(thread.getByText('<b>Out of stock</b>', { exact: false })).toBeVisible({ timeout: 30_000 })
 
-  const { data } = await sandboxControl<{ data: { method: string; path: string; at: string }[] }>(
-    sandbox,
-    'GET',
-    '/_sandbox/requests',
-  )
-  const after = data.filter((r) => r.at > limitedAt)
+  const after = await expectNothingSentBefore(sandbox, limitedAt, RETRY_AFTER_S)
   expect(after.some((r) => r.path.endsWith('/messages'))).toBe(true)
-  for (const request of after) {
-    expect(
-      Date.parse(request.at) - Date.parse(limitedAt),
-      `${request.method} ${request.path} at ${request.at}`,
-    ).toBeGreaterThanOrEqual(RETRY_AFTER_S * 1000)
-  }
 })
 
 test('when marking a conversation read fails, the app says so once and does not keep retrying on its own', async ({
@@ -583,13 +570,10 @@ test('when marking a conversation read fails, the app says so once and does not 
   await openConversation(page, 'Kwame Mensah')
   await expect(page.getByText('Could not mark as read').first()).toBeVisible()
   await pauseForIntervals(page, 2)
-  const { data } = await sandboxControl<{ data: { method: string; path: string }[] }>(
-    sandbox,
-    'GET',
-    '/_sandbox/requests',
-  )
   // One request (and so one toast): the rollback to unread does not start it again.
-  expect(data.filter((r) => r.method === 'PATCH' && r.path === `/conversations/${kwameId}/read`)).toHaveLength(1)
+  expect(
+    (await sandboxRequests(sandbox)).filter((r) => r.method === 'PATCH' && r.path === `/conversations/${kwameId}/read`),
+  ).toHaveLength(1)
 
   // A new message in the open conversation is a reason to try again: once.
   await sandboxControl(sandbox, 'DELETE', '/_sandbox/faults')
@@ -598,5 +582,7 @@ test('when marking a conversation read fails, the app says so once and does not 
     'One more, read me',
     SYNC,
   )
-  await expect.poll(async () => (await conversations(page)).find((c) => c.id === kwameId)?.unreadCount, SYNC).toBe(0)
+  await expect
+    .poll(async () => (await bridgeConversations(page)).find((c) => c.id === kwameId)?.unreadCount, SYNC)
+    .toBe(0)
 })

@@ -9,7 +9,7 @@
 import { resolve } from 'node:path'
 import type { Page } from '@playwright/test'
 import { connectToSandbox, expect, sandboxControl, test } from '../e2e/fixtures'
-import { openConversation } from '../e2e/inbox-page'
+import { chatIdOf, openConversation } from '../e2e/inbox-page'
 
 const OUT_DIR = resolve(__dirname, '../../docs/screenshots')
 const WINDOW = { width: 1280, height: 800 }
@@ -86,12 +86,4 @@ for (const scheme of ['light', 'dark'] as const) {
     await expect(page.getByText('No conversation matches “nobody by this name”.')).toBeVisible()
     await shoot(page, 'empty', scheme)
   })
-}
-
-async function chatIdOf(page: Page, name: string): Promise<string> {
-  const result = await page.evaluate(() => window.inboxDesk.listConversations({ archived: 'any' }))
-  if (!result.ok) throw new Error(result.error.message)
-  const found = result.value.find((conversation) => conversation.contact.name === name)
-  if (!found) throw new Error(`No conversation with ${name}`)
-  return found.id
 }
