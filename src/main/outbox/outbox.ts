@@ -449,6 +449,7 @@ function toPublic(entry: StoredOutboxEntry): OutboxEntry {
     createdAt: entry.createdAt,
     attempts: entry.attempts,
     messageId: entry.messageId,
+    baselineMessageId: entry.baselineMessageId,
     error: entry.error as BridgeError | null,
   }
 }

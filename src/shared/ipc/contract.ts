@@ -172,6 +172,9 @@ export interface OutboxEntry {
   createdAt: string
   attempts: number
   messageId: number | null
+  /** The newest message id of the thread, read just before the first attempt (null until then): after an
+   * ambiguous failure, our message, if the server has it, is an outbound one above this id with our text. */
+  baselineMessageId: number | null
   error: BridgeError | null
 }
 

@@ -164,6 +164,7 @@ export const Composer = forwardRef<ComposerHandle, ComposerProps>(function Compo
       createdAt: new Date().toISOString(),
       attempts: 0,
       messageId: null,
+      baselineMessageId: null,
       error: null,
     }
     // The bubble appears at once; main's outboxChanged replaces the list.

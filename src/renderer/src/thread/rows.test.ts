@@ -20,6 +20,7 @@ const entry = (clientId: string, messageId: number | null): OutboxEntry => ({
   createdAt: '2026-11-25T12:00:00.000Z',
   attempts: 0,
   messageId,
+  baselineMessageId: null,
   error: null,
 })
 
@@ -51,13 +52,13 @@ describe('thread rows', () => {
       status: 'sent',
       content: { type: 'text', text: 'hi' },
     }
-    const dropped = { ...entry('d', null), attempts: 1 }
+    const dropped = { ...entry('d', null), attempts: 1, baselineMessageId: 6 }
     expect(pendingEntries([dropped], 'c1', [sent])).toEqual([])
     // Never attempted, refused, another text, an older message, or one another entry owns: still shown.
     expect(pendingEntries([entry('n', null)], 'c1', [sent]).map((e) => e.clientId)).toEqual(['n'])
     expect(pendingEntries([{ ...dropped, state: 'failed' }], 'c1', [sent])).toHaveLength(1)
     expect(pendingEntries([{ ...dropped, text: 'other' }], 'c1', [sent])).toHaveLength(1)
-    expect(pendingEntries([dropped], 'c1', [{ ...sent, date: '2026-11-25T11:00:00.000Z' }])).toHaveLength(1)
+    expect(pendingEntries([dropped], 'c1', [{ ...sent, id: 6 }])).toHaveLength(1)
     expect(pendingEntries([dropped, { ...entry('owner', 7), chatId: 'c1' }], 'c1', [sent])).toHaveLength(1)
   })
   it('merges pages by id without duplicates', () => {

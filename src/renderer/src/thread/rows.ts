@@ -43,17 +43,14 @@ export function buildThreadRows(messages: readonly Message[], pending: readonly 
   return rows
 }
 
-/** How far a server timestamp may sit before the local time an entry was written, for the check below. */
-const CLOCK_SLACK_MS = 60_000
-
 /**
  * Outbox entries for this conversation whose message is not in the thread yet.
  *
  * After an ambiguous failure (the connection dropped once the request was sent), the server may well have the
  * reply: sync then brings the message in before the outbox has checked the thread and claimed it. Such an entry
- * (already attempted, not refused) is hidden when an outbound message with the same text, written since the entry
- * and owned by no other entry, is in the thread — the outbox reaches the same verdict moments later, by the same
- * rule — so the agent never sees the reply twice.
+ * (already attempted, not refused) is hidden when an outbound message with the same text, newer than the entry's
+ * baseline and owned by no other entry, is in the thread — the outbox's own rule (`findOnServer` in
+ * src/main/outbox/outbox.ts), which reaches the same verdict moments later — so the agent never sees the reply twice.
  */
 export function pendingEntries(
   outbox: readonly OutboxEntry[] | undefined,
@@ -71,7 +68,7 @@ export function pendingEntries(
         m.direction === 'outbound' &&
         !claimed.has(m.id) &&
         m.content.text === entry.text &&
-        Date.parse(m.date) >= Date.parse(entry.createdAt) - CLOCK_SLACK_MS,
+        m.id > (entry.baselineMessageId ?? 0),
     )
   return outbox.filter(
     (entry) =>
