@@ -1,6 +1,17 @@
 /**
  * Fault rules set by `POST /_sandbox/faults`: make matching API requests
  * fail, answer late, or do their work and then drop the connection.
+ *
+ * Where the time goes, relative to the commit (the route doing its work):
+ * - `delayMs` alone: hold the request `delayMs`, then commit and answer (a
+ *   slow commit: a client that gave up meanwhile still gets its reply made).
+ * - `mode: "drop-after-commit"`: commit, then destroy the socket unanswered
+ *   (after `delayMs` first, when given).
+ * - `mode: "drop-before-commit"`: destroy the socket unanswered without
+ *   doing the work (after `delayMs` first, when given): the client cannot
+ *   tell it from a drop after the commit.
+ * - `mode: "commit-then-delay"`: commit at once, answer `delayMs` later (a
+ *   client that times out meanwhile never hears that it worked).
  */
 import { z } from 'zod'
 
@@ -17,14 +28,17 @@ export const faultRuleSchema = z
     rate: z.number().min(0).max(1).optional(),
     delayMs: z.number().int().min(0).max(120_000).optional(),
     retryAfter: z.number().int().min(0).optional(),
-    mode: z.literal('drop-after-commit').optional(),
+    mode: z.enum(['drop-after-commit', 'drop-before-commit', 'commit-then-delay']).optional(),
   })
   .strict()
   .refine((rule) => !(rule.times !== undefined && rule.rate !== undefined), {
     message: 'give either times or rate, not both',
   })
   .refine((rule) => !(rule.mode && rule.status !== undefined), {
-    message: 'drop-after-commit does its work and answers nothing: it takes no status',
+    message: 'a mode does the work itself (the route answers, or nobody does): it takes no status',
+  })
+  .refine((rule) => rule.mode !== 'commit-then-delay' || rule.delayMs !== undefined, {
+    message: 'commit-then-delay needs delayMs: how long after the commit the answer comes',
   })
   .refine((rule) => rule.status !== undefined || rule.mode !== undefined || rule.delayMs !== undefined, {
     message: 'a rule needs a status, a mode or a delayMs',

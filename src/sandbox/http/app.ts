@@ -74,7 +74,19 @@ export function createSandboxApp(world: SandboxWorld, log: (line: string) => voi
     if (isControlPath(c.req.path)) return next()
     const rule = world.faults.match(c.req.method, c.req.path)
     if (!rule) return next()
+    if (rule.mode === 'commit-then-delay') {
+      // The work is done now; the answer leaves late (a client may time out first).
+      await next()
+      await sleep(rule.delayMs ?? 0)
+      return
+    }
     if (rule.delayMs) await sleep(rule.delayMs)
+    if (rule.mode === 'drop-before-commit') {
+      // Nothing is done; the client cannot tell this from a drop after the commit.
+      c.env.incoming.socket.destroy()
+      c.set('dropped', true)
+      return c.body(null, 500)
+    }
     if (rule.status !== undefined) {
       const headers: Record<string, string> = {}
       if (rule.status === 429 || rule.retryAfter !== undefined) headers['retry-after'] = String(rule.retryAfter ?? 1)
