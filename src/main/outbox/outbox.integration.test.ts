@@ -1,85 +1,20 @@
 /**
  * The outbox against the real sandbox over HTTP, with the real client and a
- * real `conf` store: a reply is never lost and never sent twice. The thread
- * and the sandbox's request log are the witnesses.
+ * real `conf` file: definite answers (2xx, 400, 404, 401, 429), the network
+ * coming back, the cap, parallel conversations and the order within one.
+ * Ambiguous ends are in outbox.ambiguous.integration.test.ts.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import type { OutboxEntry } from '../../shared/ipc/contract'
+import { describe, expect, it } from 'vitest'
 import { createInboxClient } from '../api/client'
 import type { InboxApi } from '../api/inbox-api'
-import {
-  eventRecorder,
-  findConversation,
-  reopenStore,
-  startSandboxHarness,
-  tempStore,
-  type SandboxHarness,
-} from '../sync/testing/sandbox-harness'
-import {
-  createOutbox,
-  OUTBOX_KEY,
-  type AcceptedReply,
-  type Outbox,
-  type OutboxStoreData,
-  type StoredOutboxEntry,
-} from './outbox'
+import { reopenStore, tempStore } from '../sync/testing/sandbox-harness'
+import { createOutbox, OUTBOX_KEY, type OutboxStoreData, type StoredOutboxEntry } from './outbox'
+import { outboxSpec, REPLY_PATH } from './testing/outbox-harness'
 
-let harness: SandboxHarness
-beforeAll(async () => {
-  harness = await startSandboxHarness()
-})
-afterAll(async () => {
-  await harness.close()
-})
+const spec = outboxSpec()
+const { setup, replyTarget, onServer, replyPosts, entryOf } = spec
 
-let dispose: () => void = () => undefined
-const outboxes: Outbox[] = []
-beforeEach(async () => {
-  await harness.reset('demo')
-})
-afterEach(() => {
-  for (const outbox of outboxes.splice(0)) outbox.stop()
-  dispose()
-})
-
-function setup(dir?: string, api: InboxApi = harness.client(), lastKnownMessageId?: (chatId: string) => number | null) {
-  const temp = dir ? null : tempStore<OutboxStoreData>()
-  if (temp) dispose = temp.dispose
-  const storeDir = dir ?? temp!.dir
-  const recorder = eventRecorder()
-  const accepted: AcceptedReply[] = []
-  const outbox = createOutbox({
-    api,
-    store: temp ? temp.store : reopenStore<OutboxStoreData>(storeDir),
-    emit: recorder.emit,
-    onAccepted: (reply) => accepted.push(reply),
-    backoff: { baseMs: 50, capMs: 200, minMs: 20 },
-    ambiguousRetryDelayMs: 100,
-    lastKnownMessageId,
-  })
-  outboxes.push(outbox)
-  return { outbox, recorder, accepted, dir: storeDir }
-}
-
-const entryOf = (outbox: Outbox, clientId: string): OutboxEntry | undefined =>
-  outbox.list().find((e) => e.clientId === clientId)
-
-async function replyTarget() {
-  // Not WhatsApp: its 24-hour window is not what these tests are about.
-  return findConversation(harness.client(), (c) => !c.archived && c.channel.type !== 'whatsapp')
-}
-
-async function outboundWithText(chatId: string, text: string) {
-  const api = harness.client()
-  const conversation = (await api.listConversations({ archived: 'any' })).find((c) => c.id === chatId)
-  const page = await api.getMessages(chatId, { idTo: conversation!.lastMessage!.id })
-  return page.data.filter((m) => m.direction === 'outbound' && m.content.text === text)
-}
-
-const replyPosts = async () =>
-  (await harness.requestLog()).filter((r) => r.method === 'POST' && r.path === '/conversations/reply')
-
-describe('reply outbox against the sandbox', () => {
+describe('reply outbox: definite answers', () => {
   it('writes the reply to disk before sending, then marks it accepted with its message id', async () => {
     const { outbox, recorder, accepted, dir } = setup()
     await outbox.resume()
@@ -87,137 +22,31 @@ describe('reply outbox against the sandbox', () => {
     const entry = outbox.enqueue({ clientId: 'client-0001', chatId: target.id, text: 'Thanks, checking now.' })
     // On disk the moment enqueue returns, before any request could have been answered.
     const onDisk = reopenStore<OutboxStoreData>(dir).get(OUTBOX_KEY) as StoredOutboxEntry[]
-    expect(onDisk.map((e) => [e.clientId, e.text])).toEqual([['client-0001', 'Thanks, checking now.']])
+    expect(onDisk.map((e) => [e.clientId, e.text, e.version])).toEqual([['client-0001', 'Thanks, checking now.', 2]])
     expect(entry.state).toBe('pending')
 
     await expect.poll(() => entryOf(outbox, 'client-0001')?.state).toBe('accepted')
-    const messages = await outboundWithText(target.id, 'Thanks, checking now.')
+    const messages = await onServer(target.id, 'Thanks, checking now.')
     expect(messages).toHaveLength(1)
     expect(entryOf(outbox, 'client-0001')?.messageId).toBe(messages[0]!.id)
     expect(accepted).toEqual([{ clientId: 'client-0001', chatId: target.id, messageId: messages[0]!.id }])
     const states = recorder.of('outboxChanged').map((list) => list.find((e) => e.clientId === 'client-0001')?.state)
     expect(states).toContain('sending')
     expect(states.at(-1)).toBe('accepted')
+    // The attempt was on disk, with its start, while the POST was out.
+    const attempts = (reopenStore<OutboxStoreData>(dir).get(OUTBOX_KEY) as StoredOutboxEntry[])[0]!.attempts
+    expect(attempts.map((a) => a.outcome)).toEqual(['accepted'])
     // Enqueuing the same clientId again (the renderer retried its call) sends nothing new.
     outbox.enqueue({ clientId: 'client-0001', chatId: target.id, text: 'Thanks, checking now.' })
     await outbox.whenIdle()
     expect(await replyPosts()).toHaveLength(1)
   })
 
-  it('a reply whose connection drops after the server committed it makes exactly one message', async () => {
-    const target = await replyTarget()
-    // With the sync engine's hint of where the thread ends (here a stale one: reading forward copes).
-    const { outbox } = setup(undefined, harness.client(), () => target.lastMessage!.id - 3)
-    await outbox.resume()
-    await harness.faults({ method: 'POST', path: '/conversations/reply', mode: 'drop-after-commit', times: 1 })
-    outbox.enqueue({ clientId: 'client-drop-1', chatId: target.id, text: 'Your refund is approved.' })
-    await expect.poll(() => entryOf(outbox, 'client-drop-1')?.state, { timeout: 10_000 }).toBe('accepted')
-    const messages = await outboundWithText(target.id, 'Your refund is approved.')
-    expect(messages).toHaveLength(1)
-    expect(entryOf(outbox, 'client-drop-1')?.messageId).toBe(messages[0]!.id)
-    const posts = await replyPosts()
-    expect(posts).toHaveLength(1)
-    expect(posts[0]?.dropped).toBe(true)
-  })
-
-  it('two identical replies in a row both go out, even when the first one’s answer was lost', async () => {
-    const { outbox } = setup()
-    await outbox.resume()
-    const target = await replyTarget()
-    await harness.faults({ method: 'POST', path: '/conversations/reply', mode: 'drop-after-commit', times: 1 })
-    outbox.enqueue({ clientId: 'client-same-1', chatId: target.id, text: 'OK' })
-    outbox.enqueue({ clientId: 'client-same-2', chatId: target.id, text: 'OK' })
-    await expect.poll(() => outbox.list().map((e) => e.state), { timeout: 10_000 }).toEqual(['accepted', 'accepted'])
-    const messages = await outboundWithText(target.id, 'OK')
-    expect(messages).toHaveLength(2)
-    expect(outbox.list().map((e) => e.messageId)).toEqual(messages.map((m) => m.id))
-    expect(await replyPosts()).toHaveLength(2)
-  })
-
-  it('after a restart, a reply left "sending" is sent exactly once (it had not reached the server)', async () => {
-    const first = setup()
-    await first.outbox.resume()
-    const target = await replyTarget()
-    // What a crash mid-POST leaves on disk, with the request lost on the way.
-    const crashed: StoredOutboxEntry = {
-      clientId: 'client-crash-1',
-      chatId: target.id,
-      text: 'Sorry for the wait!',
-      state: 'sending',
-      createdAt: new Date().toISOString(),
-      attempts: 1,
-      messageId: null,
-      error: null,
-      baselineMessageId: target.lastMessage!.id,
-      needsReconcile: false,
-      nextAttemptAt: null,
-      heldForAuth: false,
-    }
-    first.outbox.stop()
-    reopenStore<OutboxStoreData>(first.dir).set(OUTBOX_KEY, [crashed])
-
-    const restarted = setup(first.dir)
-    await restarted.outbox.resume()
-    await expect.poll(() => entryOf(restarted.outbox, 'client-crash-1')?.state).toBe('accepted')
-    expect(await outboundWithText(target.id, 'Sorry for the wait!')).toHaveLength(1)
-    expect(await replyPosts()).toHaveLength(1)
-    // Checked the thread before sending.
-    const log = await harness.requestLog()
-    const read = log.findIndex((r) => r.path.endsWith('/messages') && r.query.startsWith('idFrom='))
-    const post = log.findIndex((r) => r.path === '/conversations/reply')
-    expect(read).toBeGreaterThanOrEqual(0)
-    expect(read).toBeLessThan(post)
-  })
-
-  it('after a restart, a reply left "sending" that did reach the server is not sent again', async () => {
-    const first = setup()
-    await first.outbox.resume()
-    const target = await replyTarget()
-    // The POST went out and was processed; the app died before saving the answer.
-    const sent = await harness.client().sendReply(target.id, 'Your order shipped today.')
-    const crashed: StoredOutboxEntry = {
-      clientId: 'client-crash-2',
-      chatId: target.id,
-      text: 'Your order shipped today.',
-      state: 'sending',
-      createdAt: new Date().toISOString(),
-      attempts: 1,
-      messageId: null,
-      error: null,
-      baselineMessageId: target.lastMessage!.id,
-      needsReconcile: false,
-      nextAttemptAt: null,
-      heldForAuth: false,
-    }
-    first.outbox.stop()
-    reopenStore<OutboxStoreData>(first.dir).set(OUTBOX_KEY, [crashed])
-
-    const restarted = setup(first.dir)
-    await restarted.outbox.resume()
-    await expect.poll(() => entryOf(restarted.outbox, 'client-crash-2')?.state).toBe('accepted')
-    expect(entryOf(restarted.outbox, 'client-crash-2')?.messageId).toBe(sent.messageId)
-    expect(restarted.accepted).toEqual([{ clientId: 'client-crash-2', chatId: target.id, messageId: sent.messageId }])
-    expect(await outboundWithText(target.id, 'Your order shipped today.')).toHaveLength(1)
-    expect(await replyPosts()).toHaveLength(1) // the one made before the "crash"
-  })
-
-  it('a 502 is retried and then succeeds: one message', async () => {
-    const { outbox } = setup()
-    await outbox.resume()
-    const target = await replyTarget()
-    await harness.faults({ method: 'POST', path: '/conversations/reply', status: 502, times: 1 })
-    outbox.enqueue({ clientId: 'client-502-1', chatId: target.id, text: 'Retry me' })
-    await expect.poll(() => entryOf(outbox, 'client-502-1')?.state).toBe('accepted')
-    expect((await replyPosts()).map((r) => r.status)).toEqual([502, 202])
-    expect(await outboundWithText(target.id, 'Retry me')).toHaveLength(1)
-    expect(entryOf(outbox, 'client-502-1')?.attempts).toBe(2)
-  })
-
   it('a 429 waits for Retry-After, then sends once', async () => {
     const { outbox } = setup()
     await outbox.resume()
     const target = await replyTarget()
-    await harness.faults({ method: 'POST', path: '/conversations/reply', status: 429, retryAfter: 1, times: 1 })
+    await spec.harness.faults({ method: 'POST', path: REPLY_PATH, status: 429, retryAfter: 1, times: 1 })
     outbox.enqueue({ clientId: 'client-429-1', chatId: target.id, text: 'Patience' })
     await expect.poll(() => entryOf(outbox, 'client-429-1')?.state, { timeout: 5_000 }).toBe('accepted')
     const posts = await replyPosts()
@@ -237,7 +66,7 @@ describe('reply outbox against the sandbox', () => {
 
     // Still there after a restart, still failed (never silently resent).
     outbox.stop()
-    const restarted = setup(dir)
+    const restarted = setup({ dir })
     await restarted.outbox.resume()
     expect(entryOf(restarted.outbox, 'client-404-1')?.state).toBe('failed')
 
@@ -248,71 +77,133 @@ describe('reply outbox against the sandbox', () => {
     expect(reopenStore<OutboxStoreData>(dir).get(OUTBOX_KEY)).toEqual([])
   })
 
+  it('a 400 from the send itself fails the entry with the server’s reason', async () => {
+    const { outbox } = setup()
+    await outbox.resume()
+    const target = await replyTarget()
+    await spec.harness.faults({ method: 'POST', path: REPLY_PATH, status: 400, times: 1 })
+    outbox.enqueue({ clientId: 'client-400-1', chatId: target.id, text: 'Bad' })
+    await expect.poll(() => entryOf(outbox, 'client-400-1')?.state).toBe('failed')
+    expect(entryOf(outbox, 'client-400-1')?.error?.kind).toBe('bad_request')
+    expect(await onServer(target.id, 'Bad')).toHaveLength(0)
+  })
+
   it('a refused key holds replies (not failed, not lost) until resumed with a new key', async () => {
     const { outbox } = setup()
     await outbox.resume()
     const target = await replyTarget()
-    await harness.faults({ method: 'POST', path: '/conversations/reply', status: 401 })
+    await spec.harness.faults({ method: 'POST', path: REPLY_PATH, status: 401 })
     outbox.enqueue({ clientId: 'client-401-1', chatId: target.id, text: 'Held' })
     await expect.poll(() => entryOf(outbox, 'client-401-1')?.error?.kind).toBe('unauthorized')
     expect(entryOf(outbox, 'client-401-1')?.state).toBe('pending')
     await outbox.whenIdle()
     expect(await replyPosts()).toHaveLength(1) // held: no retry loop against a refused key
-    await harness.clearFaults()
+    await spec.harness.clearFaults()
     await outbox.resume() // the core does this once a new key is set
     await expect.poll(() => entryOf(outbox, 'client-401-1')?.state).toBe('accepted')
-    expect(await outboundWithText(target.id, 'Held')).toHaveLength(1)
+    expect(await onServer(target.id, 'Held')).toHaveLength(1)
   })
 
   it('replies waiting on a lost network go as soon as it is back, not at the end of their backoff', async () => {
     const target = await replyTarget()
-    // The same outbox sees no server at first (a closed port), then the sandbox.
+    // The same outbox sees no server at first (a closed port: provably not sent), then the sandbox.
     const unreachable = createInboxClient({ baseUrl: 'http://127.0.0.1:9', apiKey: 'k', fetch: globalThis.fetch })
     let current: InboxApi = unreachable
     const switchable = Object.fromEntries(
-      (Object.keys(harness.client()) as Array<keyof InboxApi>).map((name) => [
+      (Object.keys(spec.harness.client()) as Array<keyof InboxApi>).map((name) => [
         name,
         (...args: unknown[]) => (current[name] as (...a: unknown[]) => unknown)(...args),
       ]),
     ) as unknown as InboxApi
-    const temp = tempStore<OutboxStoreData>()
-    dispose = temp.dispose
-    const outbox = createOutbox({
-      api: switchable,
-      store: temp.store,
-      emit: () => undefined,
-      backoff: { baseMs: 10 * 60_000, capMs: 10 * 60_000, minMs: 10 * 60_000 },
-    })
-    outboxes.push(outbox)
+    const { outbox } = setup({ api: switchable, backoff: { baseMs: 600_000, capMs: 600_000, minMs: 600_000 } })
     await outbox.resume()
     outbox.enqueue({ clientId: 'client-offline-1', chatId: target.id, text: 'Back online' })
     await expect.poll(() => entryOf(outbox, 'client-offline-1')?.error?.kind).toBe('network')
     expect(entryOf(outbox, 'client-offline-1')?.state).toBe('pending')
-    current = harness.client()
+    current = spec.harness.client()
     outbox.networkBack()
     await expect.poll(() => entryOf(outbox, 'client-offline-1')?.state).toBe('accepted')
-    expect(await outboundWithText(target.id, 'Back online')).toHaveLength(1)
+    expect(await onServer(target.id, 'Back online')).toHaveLength(1)
   })
 
   it('refuses to discard a reply while it is being sent', async () => {
     const { outbox } = setup()
     await outbox.resume()
     const target = await replyTarget()
-    await harness.faults({ method: 'POST', path: '/conversations/reply', delayMs: 500, times: 1 })
+    await spec.harness.faults({ method: 'POST', path: REPLY_PATH, delayMs: 300, times: 1 })
     outbox.enqueue({ clientId: 'client-busy-1', chatId: target.id, text: 'In flight' })
     await expect.poll(() => entryOf(outbox, 'client-busy-1')?.state).toBe('sending')
     expect(() => outbox.discard('client-busy-1')).toThrow(/being sent/)
     await expect.poll(() => entryOf(outbox, 'client-busy-1')?.state).toBe('accepted')
   })
 
-  it('a 400 from the send itself fails the entry with the server’s reason', async () => {
+  it('refuses a reply past the cap of unsent entries, with a message saying why, and loses none', async () => {
+    const { outbox } = setup({ maxUnsent: 2 })
+    await outbox.resume()
+    await spec.harness.faults({ method: 'POST', path: REPLY_PATH, status: 401 }) // nothing gets out
+    const target = await replyTarget()
+    outbox.enqueue({ clientId: 'cap-1', chatId: target.id, text: 'One' })
+    outbox.enqueue({ clientId: 'cap-2', chatId: target.id, text: 'Two' })
+    expect(() => outbox.enqueue({ clientId: 'cap-3', chatId: target.id, text: 'Three' })).toThrow(
+      /already holds 2 replies that are not sent yet/,
+    )
+    expect(outbox.list().map((e) => e.clientId)).toEqual(['cap-1', 'cap-2'])
+  })
+})
+
+describe('reply outbox: conversations in parallel, order within one', () => {
+  it('a held reply stalls only its own conversation; at most maxParallel go at once', async () => {
+    const { outbox, recorder } = setup({ maxParallel: 2, api: spec.harness.client({ timeoutMs: 5_000 }) })
+    await outbox.resume()
+    const [slow, other, third] = [await replyTarget(0), await replyTarget(1), await replyTarget(2)]
+    // The first reply's commit is held 1.5 s (within the client's timeout here).
+    await spec.harness.faults({ method: 'POST', path: REPLY_PATH, delayMs: 1_500, times: 1 })
+    outbox.enqueue({ clientId: 'slow-1', chatId: slow.id, text: 'Slow one' })
+    await expect.poll(() => entryOf(outbox, 'slow-1')?.state).toBe('sending')
+    outbox.enqueue({ clientId: 'slow-2', chatId: slow.id, text: 'After the slow one' })
+    outbox.enqueue({ clientId: 'other-1', chatId: other.id, text: 'Not held back' })
+    outbox.enqueue({ clientId: 'third-1', chatId: third.id, text: 'Waits for a free slot' })
+    await expect.poll(() => entryOf(outbox, 'other-1')?.state).toBe('accepted')
+    // The other conversation went while the slow one was still out; its own later reply waited.
+    expect(entryOf(outbox, 'slow-1')?.state).toBe('sending')
+    expect(entryOf(outbox, 'slow-2')?.state).toBe('pending')
+    await expect.poll(() => outbox.list().map((e) => e.state), { timeout: 10_000 }).toEqual(Array(4).fill('accepted'))
+    const inFlight = recorder.of('outboxChanged').map((list) => list.filter((e) => e.state === 'sending').length)
+    expect(Math.max(...inFlight)).toBe(2)
+    const [first] = await onServer(slow.id, 'Slow one')
+    const [second] = await onServer(slow.id, 'After the slow one')
+    expect(first!.id).toBeLessThan(second!.id)
+  })
+
+  it('keeps the order of one conversation’s replies through a 502', async () => {
     const { outbox } = setup()
     await outbox.resume()
     const target = await replyTarget()
-    await harness.faults({ method: 'POST', path: '/conversations/reply', status: 400, times: 1 })
-    outbox.enqueue({ clientId: 'client-400-1', chatId: target.id, text: 'Bad' })
-    await expect.poll(() => entryOf(outbox, 'client-400-1')?.state).toBe('failed')
-    expect(entryOf(outbox, 'client-400-1')?.error?.kind).toBe('bad_request')
-    expect(await outboundWithText(target.id, 'Bad')).toHaveLength(0)
+    await spec.harness.faults({ method: 'POST', path: REPLY_PATH, status: 502, times: 1 })
+    for (const n of [1, 2, 3]) outbox.enqueue({ clientId: `order-${n}`, chatId: target.id, text: `Part ${n}` })
+    await expect.poll(() => outbox.list().map((e) => e.state), { timeout: 15_000 }).toEqual(Array(3).fill('accepted'))
+    const ids = outbox.list().map((e) => e.messageId!)
+    expect([...ids].sort((a, b) => a - b)).toEqual(ids)
+    for (const n of [1, 2, 3]) expect(await onServer(target.id, `Part ${n}`)).toHaveLength(1)
+  })
+})
+
+describe('outbox file', () => {
+  it('keeps entries it cannot read aside instead of dropping them, and lists the rest', () => {
+    const temp = tempStore<OutboxStoreData>()
+    try {
+      const good = { clientId: 'client-good', chatId: 'chat_1', text: 'Hello', state: 'failed', attempts: 1 }
+      const stored = { ...good, createdAt: '2026-11-25T10:00:00.000Z', messageId: null, baselineMessageId: 10 }
+      const broken = { clientId: 'client-broken', text: 42 }
+      temp.store.set(OUTBOX_KEY, [{ ...stored, error: { kind: 'not_found', message: 'gone' } }, broken])
+      // Never called: listing a stored failed entry needs no request.
+      const api = createInboxClient({ baseUrl: 'http://127.0.0.1:9', apiKey: 'k', fetch: globalThis.fetch })
+      const outbox = createOutbox({ api, store: temp.store, emit: () => undefined })
+      expect(outbox.list().map((e) => [e.clientId, e.state])).toEqual([['client-good', 'failed']])
+      expect(temp.store.get('outboxUnreadableEntries')).toEqual([broken])
+      outbox.stop()
+    } finally {
+      temp.dispose()
+    }
   })
 })

@@ -162,6 +162,9 @@ export type OutboxState =
   | 'accepted'
   /** The server refused it for good (400/404): the agent decides. */
   | 'failed'
+  /** Its outcome is unknown and the thread could not be read when its ambiguity window ended: the agent checks
+   * the conversation, then resends (retry) or discards it. Never resent on its own (docs/outbox.md). */
+  | 'unconfirmed'
 
 export interface OutboxEntry {
   /** Made by the renderer; lets the UI match its optimistic bubble. */

@@ -234,7 +234,9 @@ function OutboundStatus({ status }: { status: Message['status'] }) {
 }
 
 function PendingBubble({ entry }: { entry: OutboxEntry }) {
-  const failed = entry.state === 'failed'
+  // Unconfirmed: the outbox could not read the thread to learn whether it went; the agent decides (docs/outbox.md).
+  const unconfirmed = entry.state === 'unconfirmed'
+  const failed = entry.state === 'failed' || unconfirmed
   const label =
     entry.state === 'sending'
       ? 'Sending…'
@@ -242,9 +244,11 @@ function PendingBubble({ entry }: { entry: OutboxEntry }) {
         ? 'Sent'
         : entry.state === 'failed'
           ? 'Not sent'
-          : entry.attempts > 0
-            ? 'Queued, retrying'
-            : 'Queued'
+          : unconfirmed
+            ? 'Not confirmed'
+            : entry.attempts > 0
+              ? 'Queued, retrying'
+              : 'Queued'
   const act = (channel: 'retryOutboxEntry' | 'discardOutboxEntry') =>
     call(channel, { clientId: entry.clientId })
       .then(() => {
@@ -286,7 +290,7 @@ function PendingBubble({ entry }: { entry: OutboxEntry }) {
               Discard
             </Button>
             <Button size="compact-xs" onClick={() => void act('retryOutboxEntry')}>
-              Retry
+              {unconfirmed ? 'Resend' : 'Retry'}
             </Button>
           </Group>
         </>

@@ -49,8 +49,8 @@ export function buildThreadRows(messages: readonly Message[], pending: readonly 
  * After an ambiguous failure (the connection dropped once the request was sent), the server may well have the
  * reply: sync then brings the message in before the outbox has checked the thread and claimed it. Such an entry
  * (already attempted, not refused) is hidden when an outbound message with the same text, newer than the entry's
- * baseline and owned by no other entry, is in the thread — the outbox's own rule (`findOnServer` in
- * src/main/outbox/outbox.ts), which reaches the same verdict moments later — so the agent never sees the reply twice.
+ * baseline and owned by no other entry, is in the thread — the outbox's own rule (`findCopies` in
+ * src/main/outbox/thread-reader.ts), which reaches the same verdict moments later — so the agent never sees the reply twice.
  */
 export function pendingEntries(
   outbox: readonly OutboxEntry[] | undefined,
@@ -62,7 +62,7 @@ export function pendingEntries(
   const claimed = new Set(outbox.flatMap((entry) => (entry.messageId === null ? [] : [entry.messageId])))
   const alreadyThere = (entry: OutboxEntry) =>
     entry.attempts > 0 &&
-    (entry.state === 'pending' || entry.state === 'sending') &&
+    (entry.state === 'pending' || entry.state === 'sending' || entry.state === 'unconfirmed') &&
     messages.some(
       (m) =>
         m.direction === 'outbound' &&
