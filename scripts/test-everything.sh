@@ -5,7 +5,7 @@
 #   2. installs the npm packages from the lockfile, when node_modules is stale;
 #   3. starts a private dbus session with an unlocked gnome-keyring, so the
 #      keychain tests use a real Secret Service without touching yours;
-#   4. runs lint, typecheck and unit tests (`npm run check`), builds the app,
+#   4. runs lint, typecheck, the dependency rules and unit tests (`npm run check`), builds the app,
 #      and runs the end-to-end specs against the built bundles in Chromium.
 # It ends with one line: "Total: N passed, N failed, N skipped".
 set -euo pipefail
@@ -54,6 +54,7 @@ HOME="$test_home" dbus-run-session -- bash -c '
   npm run lint
   npm run format:check
   npm run typecheck
+  npm run deps
   npx vitest run --reporter=default --reporter=json --outputFile.json="$INBOX_DESK_TEST_RESULTS/vitest.json"
   npx electron-vite build
   PLAYWRIGHT_JSON_OUTPUT_NAME="$INBOX_DESK_TEST_RESULTS/playwright.json" npx playwright test --reporter=list,json

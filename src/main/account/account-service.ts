@@ -6,11 +6,13 @@
  */
 import { createHash } from 'node:crypto'
 import type { AccountSummary, BridgeError, KeychainStatus } from '../../shared/ipc/contract'
-import { createInboxClient, DEFAULT_RETRY, describeNetworkError } from '../api/client'
-import { ApiError, type InboxApi } from '../api/inbox-api'
-import { BridgeFailure } from '../core/errors'
-import type { Logger, Redactor } from '../log'
-import { KeychainError, probeKeychain, type SecretStore } from './secrets'
+import { createInboxClient, DEFAULT_RETRY, describeNetworkError } from '../api'
+import { ApiError, type InboxApi } from '../ports/inbox-api'
+import { BridgeFailure } from '../ports/errors'
+import type { AccountSession } from '../ports/inbox-engine'
+import type { Logger, Redactor } from '../ports/logger'
+import { KeychainError, probeKeychain } from './secrets'
+import type { SecretStore } from '../ports/secret-store'
 import type { AccountSettings, Settings } from './settings'
 
 /** The running in-process sandbox behind the demo workspace. */
@@ -21,15 +23,6 @@ export interface DemoSandbox {
 }
 
 /** What the rest of main gets once an account is connected. */
-export interface AccountSession {
-  account: AccountSummary
-  client: InboxApi
-  /** Names this account for persisted state (sync watermark, outbox): the base
-   * URL plus a short hash of the key, so a new key or server starts afresh.
-   * Not reversible to the key. */
-  accountId: string
-}
-
 export interface AccountServiceDeps {
   settings: Settings
   keychain: SecretStore

@@ -8,14 +8,7 @@
  * instead of crashing the app at startup.
  */
 import type { KeychainStatus } from '../../shared/ipc/contract'
-
-export interface SecretStore {
-  readonly kind: 'keychain' | 'session'
-  get(account: string): Promise<string | null>
-  set(account: string, secret: string): Promise<void>
-  /** Resolves true when something was deleted. */
-  delete(account: string): Promise<boolean>
-}
+import type { SecretStore } from '../ports/secret-store'
 
 /** The subset of keytar we use (its own typings, restated so tests can inject a fake loader). */
 export interface KeytarModule {

@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { KeyValueStore } from '../core/adapters'
+import type { KeyValueStore } from '../ports/shell-adapters'
 import { createLogger, createMemorySink } from '../log'
 import {
   createSettings,

@@ -14,8 +14,8 @@ import {
   type RendererSettings,
   type SettingsPatch,
 } from '../../shared/ipc/contract'
-import type { KeyValueStore, WindowBounds } from '../core/adapters'
-import type { Logger } from '../log'
+import type { KeyValueStore, WindowBounds } from '../ports/shell-adapters'
+import type { Logger } from '../ports/logger'
 
 export const SETTINGS_STORE_NAME = 'settings'
 export const SETTINGS_SCHEMA_VERSION = 1

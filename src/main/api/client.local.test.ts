@@ -7,8 +7,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { ApiError } from './inbox-api'
-import { createInboxClient, normaliseApiBase, parseRetryAfter, toBridgeError } from './client'
+import { ApiError } from '../ports/inbox-api'
+import { createInboxClient, normaliseApiBase, parseRetryAfter } from './client'
+import { toBridgeError } from '../ports/errors'
 
 const KEY = 'local-test-key-7f3a9c'
 

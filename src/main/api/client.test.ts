@@ -4,11 +4,12 @@
  * with the request log as the witness of what was (re)sent.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { SANDBOX_ACCOUNTS, startSandbox, type RunningSandbox } from '../../sandbox/index'
+import { SANDBOX_ACCOUNTS, startSandbox, type RunningSandbox } from '../../sandbox'
 import { expectMatchesContract } from '../../../tests/contract/openapi'
 import type { Conversation } from '../../shared/api/schemas'
-import { ApiError, type InboxApi } from './inbox-api'
-import { createInboxClient, toBridgeError, type InboxClientOptions } from './client'
+import { ApiError, type InboxApi } from '../ports/inbox-api'
+import { createInboxClient, type InboxClientOptions } from './client'
+import { toBridgeError } from '../ports/errors'
 
 const KEY = SANDBOX_ACCOUNTS.acme.apiKey
 

@@ -28,10 +28,9 @@ import {
   type SendReplyResponse,
   type User,
 } from '../../shared/api/schemas'
-import type { BridgeError } from '../../shared/ipc/contract'
-import { BridgeFailure, isBridgeErrorKind } from '../core/errors'
-import { silentLogger, type Logger } from '../log'
-import { ApiError, type InboxApi } from './inbox-api'
+import { silentLogger } from '../log'
+import type { Logger } from '../ports/logger'
+import { ApiError, type InboxApi } from '../ports/inbox-api'
 
 export interface RetryPolicy {
   /** Total tries, the first included. */
@@ -571,35 +570,5 @@ export function describeNetworkError(code: string | undefined, error?: unknown):
         return 'its security certificate is not trusted'
       }
       return `the connection failed (${code ?? (error instanceof Error ? error.message : String(error ?? 'unknown error'))})`
-  }
-}
-
-/**
- * What crosses the bridge for any error a handler throws: an `ApiError` or a
- * `BridgeFailure` keeps its kind and message; anything else is a bug, shown as
- * `internal` with its message as detail.
- */
-export function toBridgeError(error: unknown): BridgeError {
-  if (error instanceof ApiError) {
-    const result: BridgeError = { kind: error.kind, message: error.message }
-    if (error.details.retryAfterMs !== undefined) result.retryAfterMs = error.details.retryAfterMs
-    const technical = [
-      error.details.operation,
-      error.details.status !== undefined ? `HTTP ${error.details.status}` : undefined,
-      error.details.networkCode,
-      error.details.serverCode,
-      error.details.serverMessage,
-    ].filter((part): part is string => typeof part === 'string' && part.length > 0)
-    if (technical.length > 0) result.detail = technical.join(' · ')
-    return result
-  }
-  if (error instanceof BridgeFailure && isBridgeErrorKind(error.kind)) {
-    return { kind: error.kind, message: error.message, ...error.extra }
-  }
-  const message = error instanceof Error ? error.message : String(error)
-  return {
-    kind: 'internal',
-    message: 'Something went wrong inside Inbox Desk. Try again; if it keeps happening, report it with this message.',
-    detail: message,
   }
 }

@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from 'vitest'
 import { invokeChannels } from '../../shared/ipc/channels'
-import { ApiError } from '../api/inbox-api'
-import { BridgeFailure } from '../core/errors'
+import { ApiError } from '../ports/inbox-api'
+import { BridgeFailure } from '../ports/errors'
 import { createLogger, createMemorySink, createRedactor } from '../log'
 import { createDispatcher } from './dispatch'
 import type { Handlers } from './handlers'

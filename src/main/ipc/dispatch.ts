@@ -7,8 +7,8 @@
 import type { z } from 'zod'
 import { invokeChannels, type InvokeChannel } from '../../shared/ipc/channels'
 import { invokeContract, type BridgeError, type BridgeResult } from '../../shared/ipc/contract'
-import { toBridgeError } from '../api/client'
-import type { Logger, Redactor } from '../log'
+import { toBridgeError } from '../ports/errors'
+import type { Logger, Redactor } from '../ports/logger'
 import type { Handlers } from './handlers'
 
 export type Dispatch = (channel: string, rawArg: unknown) => Promise<BridgeResult<unknown>>

@@ -16,9 +16,9 @@ import type {
   RendererSettings,
   SettingsPatch,
 } from '../../shared/ipc/contract'
-import type { AccountService } from '../account/account-service'
-import type { DraftStore } from '../core/drafts'
-import type { InboxEngine } from '../core/inbox-engine'
+import type { AccountService } from '../account'
+import type { DraftStore } from '../drafts'
+import type { InboxEngine } from '../ports/inbox-engine'
 
 export type Handler<C extends InvokeChannel> = (args: InvokeParsedArgs<C>) => Promise<InvokeResult<C>>
 export type Handlers = { [C in InvokeChannel]: Handler<C> }

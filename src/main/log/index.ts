@@ -3,20 +3,7 @@
  * and redaction so that no API key ever reaches a log line. The shell backs
  * the sink with electron-log; tests record lines in an array.
  */
-
-export type LogLevel = 'debug' | 'info' | 'warn' | 'error'
-
-export interface Logger {
-  debug(message: string, ...details: unknown[]): void
-  info(message: string, ...details: unknown[]): void
-  warn(message: string, ...details: unknown[]): void
-  error(message: string, ...details: unknown[]): void
-  /** A logger whose lines start with `[scope]`, sharing this one's sink and secrets. */
-  child(scope: string): Logger
-}
-
-/** Where finished (already redacted) lines go. */
-export type LogSink = (level: LogLevel, line: string) => void
+import type { LogLevel, LogSink, Logger, Redactor } from '../ports/logger'
 
 export const REDACTED = '[redacted]'
 
@@ -27,17 +14,6 @@ const MIN_SECRET_LENGTH = 6
 // A key sent in a header or written as a field, whatever its value: covers keys
 // we were never told about (an old key, a key typed into the wrong field).
 const KEY_FIELD_PATTERN = /((?:x-api-key|api[_-]?key|apikey)["']?\s*[:=]\s*["']?)([^\s"',;}&]+)/gi
-
-/**
- * Knows the secrets of the moment (the current API key) and removes them from
- * any text. One redactor is shared by the logger and the bridge, so a key
- * added once is hidden everywhere.
- */
-export interface Redactor {
-  addSecret(secret: string): void
-  removeSecret(secret: string): void
-  redact(text: string): string
-}
 
 export function createRedactor(): Redactor {
   const secrets = new Set<string>()

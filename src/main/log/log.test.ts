@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createLogger, createMemorySink, createRedactor, REDACTED } from './index'
+import { createLogger, createMemorySink, createRedactor, REDACTED } from '.'
 
 describe('logger redaction', () => {
   it('removes the current key from messages and details, in every child logger', () => {

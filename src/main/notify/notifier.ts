@@ -4,8 +4,8 @@
  * `onAssignedToMe` callbacks feed it.
  */
 import type { NotificationSettings } from '../../shared/ipc/contract'
-import type { NativeNotificationRequest } from '../core/adapters'
-import type { Logger } from '../log'
+import type { NativeNotificationRequest } from '../ports/shell-adapters'
+import type { Logger } from '../ports/logger'
 import { decideNotification, type NotifyDecision, type NotifyEvent } from './policy'
 
 export interface NotifierOptions {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Conversation, Message } from '../../shared/api/schemas'
 import type { NotificationSettings } from '../../shared/ipc/contract'
-import type { NativeNotificationRequest } from '../core/adapters'
+import type { NativeNotificationRequest } from '../ports/shell-adapters'
 import { createNotifier } from './notifier'
 import { decideNotification, isInQuietHours, type NotifyContext, type NotifyEvent } from './policy'
 

@@ -6,7 +6,7 @@
 import type { Conversation, Message } from '../../shared/api/schemas'
 import { contactLabel } from '../../shared/domain/views'
 import type { NotificationSettings } from '../../shared/ipc/contract'
-import type { NativeNotificationRequest } from '../core/adapters'
+import type { NativeNotificationRequest } from '../ports/shell-adapters'
 
 export type NotifyEvent =
   | {

@@ -6,7 +6,7 @@
  * request log are the witnesses. Windows are short here (outbox-harness.ts).
  */
 import { describe, expect, it } from 'vitest'
-import { reopenStore } from '../sync/testing/sandbox-harness'
+import { reopenStore } from '../testing/sandbox-harness'
 import { OUTBOX_KEY, type OutboxStoreData, type StoredOutboxEntry } from './outbox'
 import { outboxSpec, REPLY_PATH, TEST_TIMEOUT_MS, TEST_WINDOW_MS } from './testing/outbox-harness'
 import { newEntry } from './entry'

@@ -6,8 +6,8 @@
  */
 import { describe, expect, it } from 'vitest'
 import { createInboxClient } from '../api/client'
-import type { InboxApi } from '../api/inbox-api'
-import { reopenStore, tempStore } from '../sync/testing/sandbox-harness'
+import type { InboxApi } from '../ports/inbox-api'
+import { reopenStore, tempStore } from '../testing/sandbox-harness'
 import { createOutbox, OUTBOX_KEY, type OutboxStoreData, type StoredOutboxEntry } from './outbox'
 import { outboxSpec, REPLY_PATH } from './testing/outbox-harness'
 

@@ -1,6 +1,6 @@
 /** The outbox's pure rules (docs/outbox.md): what ends an attempt definitely, and what a read decides. */
 import { describe, expect, it } from 'vitest'
-import { ApiError } from '../api/inbox-api'
+import { ApiError } from '../ports/inbox-api'
 import { newEntry, type StoredOutboxEntry } from './entry'
 import { afterFailedRead, afterRead, classifySendFailure, nextStep, type OutboxTiming } from './rules'
 

@@ -9,8 +9,8 @@
  * one is known, or its window has passed and a read of the thread that began
  * after it did not find the reply.
  */
-import { ApiError } from '../api/inbox-api'
-import { DEFAULT_TIMEOUT_MS } from '../api/client'
+import { ApiError } from '../ports/inbox-api'
+import { DEFAULT_TIMEOUT_MS } from '../api'
 import type { Attempt, AttemptOutcome, StoredOutboxEntry } from './entry'
 
 /** How late a server may still commit a reply after the client gave up on it. */

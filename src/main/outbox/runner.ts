@@ -4,10 +4,10 @@
  * or a read of the thread. Every change goes through `commit`, which writes
  * it to disk before the next step.
  */
-import { toBridgeError } from '../api/client'
-import type { InboxApi } from '../api/inbox-api'
-import type { Logger } from '../log'
-import { backoffDelayMs, type BackoffPolicy } from '../sync/backoff'
+import { toBridgeError } from '../ports/errors'
+import type { InboxApi } from '../ports/inbox-api'
+import type { Logger } from '../ports/logger'
+import { backoffDelayMs, type BackoffPolicy } from '../ports/backoff'
 import type { StoredOutboxEntry } from './entry'
 import { afterFailedRead, afterRead, classifySendFailure, windowEnd, type OutboxTiming, type Step } from './rules'
 import { findCopies, newestMessageId } from './thread-reader'

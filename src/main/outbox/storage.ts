@@ -3,8 +3,9 @@
  * delete one) so that another store (SQLite) can take the JSON file's place,
  * and today's JSON file behind it.
  */
-import type { KeyValueStore } from '../core/adapters'
-import { silentLogger, type Logger } from '../log'
+import type { KeyValueStore } from '../ports/shell-adapters'
+import { silentLogger } from '../log'
+import type { Logger } from '../ports/logger'
 import { readStoredEntry, type StoredOutboxEntry } from './entry'
 
 export interface OutboxStorage {

@@ -4,8 +4,8 @@
  * in creation order, so "created after the first attempt" is "above the
  * baseline", with no clock involved.
  */
-import type { InboxApi } from '../api/inbox-api'
-import type { Logger } from '../log'
+import type { InboxApi } from '../ports/inbox-api'
+import type { Logger } from '../ports/logger'
 import type { StoredOutboxEntry } from './entry'
 
 /** Hundreds of messages since the first attempt: our copy, made within seconds of it, would be among them. */

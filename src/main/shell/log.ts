@@ -7,7 +7,7 @@
  */
 import log from 'electron-log/main'
 import { join } from 'node:path'
-import type { LogSink } from '../log'
+import type { LogSink } from '../ports/logger'
 
 export function createElectronLogSink(userDataDir: string): LogSink {
   log.transports.file.resolvePathFn = () => join(userDataDir, 'logs', 'main.log')

@@ -9,9 +9,9 @@ import ElectronStore from 'electron-store'
 import { join } from 'node:path'
 import { invokeChannels, ipcChannelName } from '../../shared/ipc/channels'
 import type { BridgeResult } from '../../shared/ipc/contract'
-import { createKeychainStore } from '../account/secrets'
-import type { KeyValueStore, ShellAdapters } from '../core/adapters'
-import { createMainCore, type MainCoreInternals } from '../core/index'
+import { createKeychainStore } from '../account'
+import type { KeyValueStore, ShellAdapters } from '../ports/shell-adapters'
+import { createMainCore, type MainCoreInternals } from '../app'
 import {
   CONTENT_SECURITY_POLICY,
   createUiRequestHandler,
@@ -19,7 +19,7 @@ import {
   UI_BASE_URL,
   UI_ENTRY_URL,
   UI_SCHEME,
-} from '../window/ui-protocol'
+} from '../window'
 import { createElectronLogSink } from './log'
 import { createNotificationPresenter } from './notifications'
 import { createTrayPresenter, type TrayPresenter } from './tray'

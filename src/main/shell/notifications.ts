@@ -5,8 +5,8 @@
  * it becomes the toast's Tag, which replaces rather than stacks.
  */
 import { Notification } from 'electron'
-import type { NativeNotificationRequest } from '../core/adapters'
-import type { Logger } from '../log'
+import type { NativeNotificationRequest } from '../ports/shell-adapters'
+import type { Logger } from '../ports/logger'
 
 export interface NotificationPresenter {
   show(request: NativeNotificationRequest): void

@@ -4,7 +4,7 @@
  * from ../notify/tray-icon.ts.
  */
 import { app, Menu, nativeImage, Tray, type BrowserWindow } from 'electron'
-import { renderOverlayIcon, renderTrayIcon, trayTooltip } from '../notify/tray-icon'
+import { renderOverlayIcon, renderTrayIcon, trayTooltip } from '../notify'
 
 export interface TrayPresenter {
   setUnreadTotal(total: number): void

@@ -5,10 +5,9 @@
  */
 import { BrowserWindow, screen } from 'electron'
 import { join } from 'node:path'
-import type { WindowBounds } from '../core/adapters'
-import type { Logger } from '../log'
-import { initialWindowPlacement, MIN_WINDOW_SIZE } from '../window/bounds'
-import { isOwnUiUrl } from '../window/ui-protocol'
+import type { WindowBounds } from '../ports/shell-adapters'
+import type { Logger } from '../ports/logger'
+import { initialWindowPlacement, MIN_WINDOW_SIZE, isOwnUiUrl } from '../window'
 
 export interface MainWindowOptions {
   /** Where the UI is loaded from (the app:// entry, or the dev server). */

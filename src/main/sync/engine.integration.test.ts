@@ -4,7 +4,7 @@
  * the engine asked for.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import type { NativeNotificationRequest } from '../core/adapters'
+import type { NativeNotificationRequest } from '../ports/shell-adapters'
 import { createNotifier } from '../notify/notifier'
 import { createSyncEngine, type AssignedToMeEvent, type NewInboundEvent, type SyncEngine } from './engine'
 import type { SyncStateData } from './state'
@@ -16,7 +16,7 @@ import {
   startSandboxHarness,
   tempStore,
   type SandboxHarness,
-} from './testing/sandbox-harness'
+} from '../testing/sandbox-harness'
 
 const ME = 'usr_acme_maya'
 const TEAMMATE = 'usr_acme_tomas'

@@ -12,10 +12,10 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { Conversation } from '../../shared/api/schemas'
 import type { EventChannel } from '../../shared/ipc/channels'
 import type { EventPayloads, SyncStatus } from '../../shared/ipc/contract'
-import { ApiError, type InboxApi } from '../api/inbox-api'
-import { RETRY_AFTER_MARGIN_MS } from './backoff'
+import { ApiError, type InboxApi } from '../ports/inbox-api'
+import { RETRY_AFTER_MARGIN_MS } from '../ports/backoff'
 import { createSyncEngine, type SyncEngineOptions } from './engine'
-import { createManualScheduler } from './scheduler'
+import { createManualScheduler } from '../ports/scheduler'
 import type { SyncStateData } from './state'
 
 const dirs: string[] = []

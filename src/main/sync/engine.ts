@@ -8,13 +8,14 @@
  */
 import type { Conversation, Message, MessageStatus } from '../../shared/api/schemas'
 import type { SyncStatus } from '../../shared/ipc/contract'
-import { ApiError, type InboxApi } from '../api/inbox-api'
-import type { KeyValueStore, ShellAdapters } from '../core/adapters'
-import { silentLogger, type Logger } from '../log'
-import { computeUnreadTotal, createUnreadTotalPublisher } from '../notify/unread'
-import { toBridgeError } from '../api/client'
-import { backoffDelayMs, defaultBackoffPolicy, retryAfterOf, type BackoffPolicy } from './backoff'
-import { systemScheduler, type Scheduler, type TimerHandle } from './scheduler'
+import { ApiError, type InboxApi } from '../ports/inbox-api'
+import type { KeyValueStore, ShellAdapters } from '../ports/shell-adapters'
+import { silentLogger } from '../log'
+import type { Logger } from '../ports/logger'
+import { computeUnreadTotal, createUnreadTotalPublisher } from '../notify'
+import { toBridgeError } from '../ports/errors'
+import { backoffDelayMs, defaultBackoffPolicy, retryAfterOf, type BackoffPolicy } from '../ports/backoff'
+import { systemScheduler, type Scheduler, type TimerHandle } from '../ports/scheduler'
 import { loadSyncState, saveSyncState, type PersistedSyncState, type SyncStateData } from './state'
 
 export interface NewInboundEvent {

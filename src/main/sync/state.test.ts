@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { createLogger, createMemorySink } from '../log'
 import { loadSyncState, saveSyncState, SYNC_STATE_KEY, type PersistedSyncState, type SyncStateData } from './state'
-import { reopenStore, tempStore } from './testing/sandbox-harness'
+import { reopenStore, tempStore } from '../testing/sandbox-harness'
 
 const disposers: Array<() => void> = []
 afterEach(() => {

@@ -4,8 +4,8 @@
  * and per conversation only what changed since the first sync.
  */
 import { z } from 'zod'
-import type { KeyValueStore } from '../core/adapters'
-import type { Logger } from '../log'
+import type { KeyValueStore } from '../ports/shell-adapters'
+import type { Logger } from '../ports/logger'
 
 const persistedSyncStateSchema = z.object({
   version: z.literal(1),

@@ -4,7 +4,7 @@
  * centred on the primary display. Pure, so the shell only feeds it
  * `screen.getAllDisplays()`.
  */
-import type { WindowBounds } from '../core/adapters'
+import type { WindowBounds } from '../ports/shell-adapters'
 
 export interface Rect {
   x: number

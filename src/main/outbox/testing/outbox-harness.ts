@@ -5,7 +5,7 @@
  */
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest'
 import type { OutboxEntry } from '../../../shared/ipc/contract'
-import type { InboxApi } from '../../api/inbox-api'
+import type { InboxApi } from '../../ports/inbox-api'
 import {
   eventRecorder,
   findConversation,
@@ -13,7 +13,7 @@ import {
   startSandboxHarness,
   tempStore,
   type SandboxHarness,
-} from '../../sync/testing/sandbox-harness'
+} from '../../testing/sandbox-harness'
 import { createOutbox, type AcceptedReply, type Outbox, type OutboxOptions, type OutboxStoreData } from '../outbox'
 
 /** The client gives up after this; the window is the timeout plus a slow-commit margin, as in the app. */

@@ -1,5 +1,5 @@
 /**
- * The real `InboxEngine` (the seam in src/main/core/inbox-engine.ts): the sync
+ * The real `InboxEngine` (the seam in src/main/ports/inbox-engine.ts): the sync
  * engine, the outbox and the notifier, per connected account.
  *
  * - Reads come from the sync engine's cache once it has synced (one picture
@@ -14,14 +14,18 @@
 import { createHash } from 'node:crypto'
 import type { OrderBy, User } from '../../shared/api/schemas'
 import { compareConversations, matchesListArgs } from '../../shared/domain/views'
-import type { AccountSession } from '../account/account-service'
-import { toBridgeError } from '../api/client'
-import { BridgeFailure } from '../core/errors'
-import type { InboxEngine, InboxEngineDeps } from '../core/inbox-engine'
-import { createNotifier } from '../notify/notifier'
-import { createOutbox, type Outbox, type OutboxStoreData } from '../outbox/outbox'
-import { createSyncEngine, type ConversationPatch, type SyncEngine, type SyncEngineOptions } from './engine'
-import type { SyncStateData } from './state'
+import type { AccountSession, InboxEngine } from '../ports/inbox-engine'
+import { toBridgeError, BridgeFailure } from '../ports/errors'
+import type { InboxEngineDeps } from './inbox-engine-deps'
+import { createNotifier } from '../notify'
+import { createOutbox, type Outbox, type OutboxStoreData } from '../outbox'
+import {
+  createSyncEngine,
+  type ConversationPatch,
+  type SyncEngine,
+  type SyncEngineOptions,
+  type SyncStateData,
+} from '../sync'
 
 export interface LiveInboxEngineOptions {
   /** Overrides of the engine's intervals and backoff (tests use short ones). */

@@ -2,8 +2,8 @@
  * The demo workspace: the bundled sandbox, started inside the main process on
  * a free loopback port, with simulated traffic so the inbox moves on its own.
  */
-import type { DemoSandbox } from '../account/account-service'
-import type { Logger } from '../log'
+import type { DemoSandbox } from './account-service'
+import type { Logger } from '../ports/logger'
 
 export const DEMO_ACCOUNT_NAME = 'Acme Support'
 

@@ -1,13 +1,14 @@
 /**
  * The seam between the Electron shell (src/main/shell) and everything else in
  * main. The shell builds these adapters from Electron APIs and hands them to
- * `createMainCore` (./index.ts); tests build them from plain Node pieces.
- * Nothing on this side of the seam imports electron.
+ * `createMainCore` (src/main/app); tests build them from plain Node pieces
+ * (src/main/testing/node-adapters.ts). Nothing on this side of the seam
+ * imports electron.
  */
 import type { EventChannel } from '../../shared/ipc/channels'
-import type { BridgeResult, EventPayloads } from '../../shared/ipc/contract'
-import type { SecretStore } from '../account/secrets'
-import type { LogSink } from '../log'
+import type { EventPayloads } from '../../shared/ipc/contract'
+import type { LogSink } from './logger'
+import type { SecretStore } from './secret-store'
 
 /** A persisted key/value store: electron-store in the app, `conf` in tests
  * (electron-store is a subclass of conf). */
@@ -60,31 +61,6 @@ export interface ShellAdapters {
   /** The OS keychain. Default: `createKeychainStore()` (keytar, service "Inbox Desk").
    * Tests pass one with their own service name. */
   keychain?: SecretStore
-}
-
-export interface MainCore {
-  /** Validates `rawArg` against the bridge contract and runs the handler.
-   * Never throws: every failure is a `BridgeResult` error the UI can show. */
-  invoke(channel: string, rawArg: unknown): Promise<BridgeResult<unknown>>
-  /** Loads the saved account (if any) and starts syncing. */
-  start(): Promise<void>
-  /** Stops timers, the demo sandbox and in-flight work. */
-  stop(): Promise<void>
-  /** Window focus in/out: faster polling when focused, and notification quieting. */
-  setWindowFocused(focused: boolean): void
-  /** powerMonitor suspend/resume and online/offline. */
-  setSystemAwake(awake: boolean): void
-  setOnline(online: boolean): void
-  /** A native notification was clicked: ask the renderer to open that conversation. */
-  notificationClicked(chatId: string): void
-  /** The tray menu's do-not-disturb item. */
-  setDoNotDisturb(enabled: boolean): void
-  isDoNotDisturb(): boolean
-  /** Whether closing the window hides it to the tray (a setting). */
-  shouldCloseToTray(): boolean
-  /** The saved window bounds, and saving them. */
-  getWindowBounds(): WindowBounds | null
-  saveWindowBounds(bounds: WindowBounds): void
 }
 
 export interface WindowBounds {

@@ -1,4 +1,4 @@
-import { BridgeFailure } from './errors'
+import { BridgeFailure } from '../ports/errors'
 
 /** Links a message may carry that are safe to hand to the OS. Anything else
  * (file:, javascript:, custom app protocols, smb:) could run or open local

@@ -7,9 +7,9 @@
 import Conf from 'conf'
 import type { EventChannel } from '../../shared/ipc/channels'
 import type { EventPayloads } from '../../shared/ipc/contract'
-import type { SecretStore } from '../account/secrets'
+import type { SecretStore } from '../ports/secret-store'
 import { createMemorySink } from '../log'
-import type { KeyValueStore, NativeNotificationRequest, ShellAdapters } from './adapters'
+import type { KeyValueStore, NativeNotificationRequest, ShellAdapters } from '../ports/shell-adapters'
 
 export interface RecordedEvent<E extends EventChannel = EventChannel> {
   event: E

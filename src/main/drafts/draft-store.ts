@@ -3,8 +3,8 @@
  * `<userData>/drafts.json`. The renderer debounces its calls; each call is one
  * atomic write (conf/electron-store write a temp file and rename it).
  */
-import type { KeyValueStore } from './adapters'
-import type { Logger } from '../log'
+import type { KeyValueStore } from '../ports/shell-adapters'
+import type { Logger } from '../ports/logger'
 
 export const DRAFTS_STORE_NAME = 'drafts'
 export interface DraftsData extends Record<string, unknown> {

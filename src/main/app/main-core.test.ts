@@ -13,19 +13,21 @@ import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { SANDBOX_ACCOUNTS, startSandbox, type RunningSandbox } from '../../sandbox/index'
+import { SANDBOX_ACCOUNTS, startSandbox, type RunningSandbox } from '../../sandbox'
 import { invokeChannels, type InvokeChannel } from '../../shared/ipc/channels'
 import type { AppState, BridgeResult } from '../../shared/ipc/contract'
-import { createKeychainStore, type KeytarModule, type SecretStore } from '../account/secrets'
-import type { AccountSession } from '../account/account-service'
-import { createMainCore, type MainCoreInternals } from './index'
-import { createPassThroughInboxEngine, type InboxEngineDeps } from './inbox-engine'
-import { createNodeAdapters, type NodeAdapters } from './node-adapters'
+import { createKeychainStore, type KeytarModule } from '../account/secrets'
+import type { SecretStore } from '../ports/secret-store'
+import type { AccountSession } from '../ports/inbox-engine'
+import { createMainCore, type MainCoreInternals } from '.'
+import { createPassThroughInboxEngine } from './pass-through-inbox-engine'
+import type { InboxEngineDeps } from './inbox-engine-deps'
+import { createNodeAdapters, type NodeAdapters } from '../testing/node-adapters'
 
 const KEY = SANDBOX_ACCOUNTS.acme.apiKey
 const hasDbus = Boolean(process.env.DBUS_SESSION_BUS_ADDRESS)
 const KEYCHAIN_SKIP_REASON = 'no dbus session (run under `npm test`, which starts gnome-keyring in one)'
-if (!hasDbus) console.warn(`core.test.ts: keychain tests skipped: ${KEYCHAIN_SKIP_REASON}`)
+if (!hasDbus) console.warn(`main-core.test.ts: keychain tests skipped: ${KEYCHAIN_SKIP_REASON}`)
 
 let sandbox: RunningSandbox
 const cleanups: (() => Promise<void> | void)[] = []

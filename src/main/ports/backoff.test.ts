@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ApiError } from '../api/inbox-api'
+import { ApiError } from './inbox-api'
 import { backoffDelayMs, RETRY_AFTER_MARGIN_MS, retryAfterOf } from './backoff'
 import { createManualScheduler } from './scheduler'
 

@@ -3,7 +3,7 @@
  * jitter" (AWS Architecture Blog, "Exponential Backoff And Jitter"), except
  * that a server's `Retry-After` is a promise we keep exactly: never earlier.
  */
-import { ApiError } from '../api/inbox-api'
+import { ApiError } from './inbox-api'
 
 export interface BackoffPolicy {
   /** The ceiling of the first retry's random delay. */

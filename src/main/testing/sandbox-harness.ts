@@ -7,12 +7,12 @@ import Conf from 'conf'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { SANDBOX_ACCOUNTS, startSandbox, type RunningSandbox, type SandboxOptions } from '../../../sandbox/index'
-import type { Conversation } from '../../../shared/api/schemas'
-import type { EventChannel } from '../../../shared/ipc/channels'
-import type { EventPayloads } from '../../../shared/ipc/contract'
-import { createInboxClient } from '../../api/client'
-import type { InboxApi } from '../../api/inbox-api'
+import { SANDBOX_ACCOUNTS, startSandbox, type RunningSandbox, type SandboxOptions } from '../../sandbox'
+import type { Conversation } from '../../shared/api/schemas'
+import type { EventChannel } from '../../shared/ipc/channels'
+import type { EventPayloads } from '../../shared/ipc/contract'
+import { createInboxClient } from '../api'
+import type { InboxApi } from '../ports/inbox-api'
 
 export interface LoggedRequest {
   method: string

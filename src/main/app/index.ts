@@ -7,20 +7,30 @@
 import { existsSync, readFileSync, renameSync } from 'node:fs'
 import { join } from 'node:path'
 import type { AppState, RendererSettings, SettingsPatch } from '../../shared/ipc/contract'
-import { createAccountService, type AccountService, type DemoSandbox } from '../account/account-service'
-import { createKeychainStore, createSessionStore } from '../account/secrets'
-import { createSettings, SETTINGS_STORE_NAME, settingsDefaults } from '../account/settings'
-import { createDispatcher } from '../ipc/dispatch'
-import { createHandlers } from '../ipc/handlers'
-import { consoleSink, createLogger, createRedactor, type Logger } from '../log'
-import type { KeyValueStore, MainCore, ShellAdapters, WindowBounds } from './adapters'
-import { startDemoSandbox } from './demo'
-import { createDraftStore, DRAFTS_STORE_NAME, draftsDefaults } from './drafts'
-import { safeOpenExternal } from './external'
-import { createInboxEngine, type InboxEngine, type InboxEngineDeps } from './inbox-engine'
+import {
+  createAccountService,
+  type AccountService,
+  type DemoSandbox,
+  createKeychainStore,
+  createSessionStore,
+  createSettings,
+  SETTINGS_STORE_NAME,
+  settingsDefaults,
+  startDemoSandbox,
+} from '../account'
+import { createDispatcher, createHandlers } from '../ipc'
+import { consoleSink, createLogger, createRedactor } from '../log'
+import type { Logger } from '../ports/logger'
+import type { KeyValueStore, ShellAdapters, WindowBounds } from '../ports/shell-adapters'
+import type { MainCore } from './main-core'
+import { createDraftStore, DRAFTS_STORE_NAME, draftsDefaults } from '../drafts'
+import { safeOpenExternal } from '../window'
+import { createLiveInboxEngine } from './live-inbox-engine'
+import type { InboxEngine } from '../ports/inbox-engine'
+import type { InboxEngineDeps } from './inbox-engine-deps'
 
 export interface CoreOptions {
-  /** Replaces the sync engine + outbox (default: `createInboxEngine` in ./inbox-engine.ts). */
+  /** Replaces the sync engine + outbox (default: `createLiveInboxEngine`, ./live-inbox-engine.ts). */
   createInboxEngine?: (deps: InboxEngineDeps) => InboxEngine
   /** Replaces how the demo sandbox starts (default: the bundled sandbox, in process). */
   startDemoSandbox?: () => Promise<DemoSandbox>
@@ -74,7 +84,7 @@ export function createMainCore(adapters: ShellAdapters, options: CoreOptions = {
   // assigned just below, before anything can call these.
   // eslint-disable-next-line prefer-const
   let account: AccountService
-  const inbox = (options.createInboxEngine ?? createInboxEngine)({
+  const inbox = (options.createInboxEngine ?? createLiveInboxEngine)({
     adapters,
     log: log.child('inbox'),
     openStore: (name, defaults) => openStore(adapters, name, defaults, log),
@@ -183,4 +193,5 @@ export function createMainCore(adapters: ShellAdapters, options: CoreOptions = {
   }
 }
 
-export type { MainCore, ShellAdapters } from './adapters'
+export type { MainCore } from './main-core'
+export type { ShellAdapters } from '../ports/shell-adapters'

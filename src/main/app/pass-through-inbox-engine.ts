@@ -1,0 +1,51 @@
+/**
+ * An `InboxEngine` with no polling and no outbox: inbox calls go straight to
+ * the API client, reply calls answer "not available". The composition root's
+ * unit tests (./main-core.test.ts) use it to test the bridge without a
+ * polling loop; the app runs the live engine (./live-inbox-engine.ts).
+ */
+import type { OrderBy } from '../../shared/api/schemas'
+import { BridgeFailure } from '../ports/errors'
+import type { InboxEngine } from '../ports/inbox-engine'
+import type { InboxEngineDeps } from './inbox-engine-deps'
+
+const notWired = (what: string) =>
+  new BridgeFailure('internal', `${what} is not available yet in this build of Inbox Desk.`, {
+    detail: 'internal: not wired yet (src/main/app/pass-through-inbox-engine.ts)',
+  })
+
+/** Inbox calls go straight to the API (the client retries what is safe to retry);
+ * lifecycle calls do nothing; reply calls say they are not wired yet. */
+export function createPassThroughInboxEngine(deps: Pick<InboxEngineDeps, 'getClient'>): InboxEngine {
+  const api = () => deps.getClient()
+  return {
+    accountChanged: async () => undefined,
+    // The contract schema already checked that orderBy names a known field.
+    listConversations: (args) => api().listConversations({ ...args, orderBy: args.orderBy as OrderBy | undefined }),
+    getMessages: ({ chatId, idFrom, idTo }) => api().getMessages(chatId, { idFrom, idTo }),
+    markRead: (chatId) => api().markRead(chatId),
+    archive: (chatId) => api().archive(chatId),
+    unarchive: (chatId) => api().unarchive(chatId),
+    assign: (chatId, userId) => api().assign(chatId, userId),
+    unassign: (chatId) => api().unassign(chatId),
+    listUsers: () => api().listAssignableUsers(),
+    sendReply: async () => {
+      throw notWired('Sending replies')
+    },
+    listOutbox: async () => {
+      throw notWired('The outbox')
+    },
+    retryOutboxEntry: async () => {
+      throw notWired('Retrying a reply')
+    },
+    discardOutboxEntry: async () => {
+      throw notWired('Discarding a reply')
+    },
+    setWindowFocused: () => undefined,
+    setSystemAwake: () => undefined,
+    setOnline: () => undefined,
+    setFocusedConversation: () => undefined,
+    settingsChanged: () => undefined,
+    stop: async () => undefined,
+  }
+}

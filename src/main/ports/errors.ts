@@ -1,0 +1,55 @@
+/**
+ * The errors every main-process service raises or passes on, and their one
+ * mapping to what crosses the bridge (`toBridgeError`).
+ */
+import { bridgeErrorKinds, type BridgeError, type BridgeErrorKind } from '../../shared/ipc/contract'
+import { ApiError } from './inbox-api'
+
+/**
+ * A failure a main-process service raises on purpose, already phrased for the
+ * agent. `toBridgeError` passes it to the renderer unchanged; anything else a
+ * handler throws becomes `internal`.
+ */
+export class BridgeFailure extends Error {
+  override readonly name = 'BridgeFailure'
+  constructor(
+    readonly kind: BridgeErrorKind,
+    message: string,
+    readonly extra: Pick<BridgeError, 'retryAfterMs' | 'detail'> = {},
+  ) {
+    super(message)
+  }
+}
+
+export const isBridgeErrorKind = (value: unknown): value is BridgeErrorKind =>
+  typeof value === 'string' && (bridgeErrorKinds as readonly string[]).includes(value)
+
+/**
+ * What crosses the bridge for any error a handler throws: an `ApiError` or a
+ * `BridgeFailure` keeps its kind and message; anything else is a bug, shown as
+ * `internal` with its message as detail.
+ */
+export function toBridgeError(error: unknown): BridgeError {
+  if (error instanceof ApiError) {
+    const result: BridgeError = { kind: error.kind, message: error.message }
+    if (error.details.retryAfterMs !== undefined) result.retryAfterMs = error.details.retryAfterMs
+    const technical = [
+      error.details.operation,
+      error.details.status !== undefined ? `HTTP ${error.details.status}` : undefined,
+      error.details.networkCode,
+      error.details.serverCode,
+      error.details.serverMessage,
+    ].filter((part): part is string => typeof part === 'string' && part.length > 0)
+    if (technical.length > 0) result.detail = technical.join(' · ')
+    return result
+  }
+  if (error instanceof BridgeFailure && isBridgeErrorKind(error.kind)) {
+    return { kind: error.kind, message: error.message, ...error.extra }
+  }
+  const message = error instanceof Error ? error.message : String(error)
+  return {
+    kind: 'internal',
+    message: 'Something went wrong inside Inbox Desk. Try again; if it keeps happening, report it with this message.',
+    detail: message,
+  }
+}

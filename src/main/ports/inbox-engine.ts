@@ -1,0 +1,46 @@
+/**
+ * The seam for everything that keeps the inbox live, changes it, and sends
+ * replies (sync engine + outbox + notifier). Every inbox handler of the
+ * bridge (src/main/ipc/handlers.ts) calls this interface only, so the engine
+ * behind it is chosen by the composition root (src/main/app), never by the
+ * dispatcher or the handlers.
+ */
+import type { Conversation, MessagesPage, User } from '../../shared/api/schemas'
+import type { AccountSummary, InvokeParsedArgs, OutboxEntry, RendererSettings } from '../../shared/ipc/contract'
+import type { InboxApi } from './inbox-api'
+
+/** A connected account, as the inbox engine sees it. */
+export interface AccountSession {
+  account: AccountSummary
+  client: InboxApi
+  /** Names this account for persisted state (sync watermark, outbox): the base
+   * URL plus a short hash of the key, so a new key or server starts afresh.
+   * Not reversible to the key. */
+  accountId: string
+}
+export interface InboxEngine {
+  /** An account connected, was restored, or changed (`null`: removed). Start or stop syncing.
+   * `session.accountId` identifies the account for persisted state (never the key). */
+  accountChanged(session: AccountSession | null): Promise<void>
+
+  listConversations(args: InvokeParsedArgs<'listConversations'>): Promise<Conversation[]>
+  getMessages(args: InvokeParsedArgs<'getMessages'>): Promise<MessagesPage>
+  markRead(chatId: string): Promise<void>
+  archive(chatId: string): Promise<void>
+  unarchive(chatId: string): Promise<void>
+  assign(chatId: string, userId: string): Promise<void>
+  unassign(chatId: string): Promise<void>
+  listUsers(): Promise<User[]>
+
+  sendReply(args: InvokeParsedArgs<'sendReply'>): Promise<OutboxEntry>
+  listOutbox(): Promise<OutboxEntry[]>
+  retryOutboxEntry(clientId: string): Promise<OutboxEntry>
+  discardOutboxEntry(clientId: string): Promise<void>
+
+  setWindowFocused(focused: boolean): void
+  setSystemAwake(awake: boolean): void
+  setOnline(online: boolean): void
+  setFocusedConversation(chatId: string | null): void
+  settingsChanged(settings: RendererSettings): void
+  stop(): Promise<void>
+}
