@@ -8,7 +8,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { ApiError } from '../ports/inbox-api'
-import { createInboxClient, normaliseApiBase, parseRetryAfter } from './client'
+import { createInboxClient, normaliseApiBase } from './client'
+import { parseRetryAfter } from './error-mapping'
 import { toBridgeError } from '../ports/errors'
 
 const KEY = 'local-test-key-7f3a9c'

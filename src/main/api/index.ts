@@ -1,9 +1,4 @@
 // The API client's public face: other folders import it from here, never from its files.
-export {
-  createInboxClient,
-  DEFAULT_RETRY,
-  DEFAULT_TIMEOUT_MS,
-  describeNetworkError,
-  type InboxClientOptions,
-  type RetryPolicy,
-} from './client'
+export { createInboxClient, type InboxClientOptions } from './client'
+export { describeNetworkError } from './error-mapping'
+export { DEFAULT_RETRY, DEFAULT_TIMEOUT_MS, type RetryPolicy } from './transport'

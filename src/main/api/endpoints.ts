@@ -1,0 +1,195 @@
+/**
+ * The endpoints of the Inbox API client: one method per operation of
+ * docs/inbox-api.yaml, each described as an `Operation` (method, path, query,
+ * body, whether it is safe to send twice, what a 404 means, what the agent
+ * was doing) and the zod schema of its answer. Sending, retrying and mapping
+ * failures is the transport's job (./transport.ts).
+ */
+import {
+  listConversationsResponseSchema,
+  listUsersResponseSchema,
+  messagesPageSchema,
+  REPLY_MAX_LENGTH,
+  sendReplyResponseSchema,
+  type Conversation,
+  type GetMessagesQuery,
+  type ListConversationsQuery,
+  type MessagesPage,
+  type SendReplyResponse,
+  type User,
+} from '../../shared/api/schemas'
+import { ApiError, type InboxApi } from '../ports/inbox-api'
+import type { Transport } from './transport'
+
+const chatPath = (chatId: string, suffix: string) => `conversations/${encodeURIComponent(chatId)}/${suffix}`
+const gone = 'This conversation no longer exists, or it is not in this account. Refresh the list.'
+
+/** Every endpoint of the API over one transport. */
+export function createEndpoints(transport: Transport): InboxApi {
+  return {
+    ...conversationReads(transport),
+    sendReply: (chatId, text) => sendReply(transport, chatId, text),
+    ...conversationChanges(transport),
+    listAssignableUsers: () => listAssignableUsers(transport),
+  }
+}
+
+/** Reading the list and a thread: GETs, idempotent. */
+function conversationReads(transport: Transport): Pick<InboxApi, 'listConversations' | 'getMessages'> {
+  return {
+    async listConversations(query: ListConversationsQuery = {}): Promise<Conversation[]> {
+      const params = new URLSearchParams()
+      if (query.dateFrom !== undefined) params.set('dateFrom', query.dateFrom)
+      if (query.channelIds !== undefined && query.channelIds.length > 0)
+        params.set('channelIds', query.channelIds.join(','))
+      if (query.unreadOnly !== undefined) params.set('unreadOnly', String(query.unreadOnly))
+      if (query.archived !== undefined) params.set('archived', query.archived)
+      // URLSearchParams encodes "+" as %2B, so ascending order is not read as a space.
+      if (query.orderBy !== undefined) params.set('orderBy', query.orderBy)
+      const response = await transport.call(
+        {
+          id: 'listConversations',
+          doing: 'loading the conversations',
+          method: 'GET',
+          path: 'conversations',
+          query: params,
+          idempotent: true,
+          notFound: `${transport.host} has no conversations route. Check that the API address points to an Inbox API.`,
+        },
+        listConversationsResponseSchema,
+      )
+      return response.data
+    },
+
+    async getMessages(chatId: string, query: GetMessagesQuery = {}): Promise<MessagesPage> {
+      requireId('getMessages', 'chatId', chatId)
+      const params = new URLSearchParams()
+      if (query.idFrom !== undefined) params.set('idFrom', String(query.idFrom))
+      if (query.idTo !== undefined) params.set('idTo', String(query.idTo))
+      return transport.call(
+        {
+          id: 'getMessages',
+          doing: 'loading messages',
+          method: 'GET',
+          path: chatPath(chatId, 'messages'),
+          query: params,
+          idempotent: true,
+          notFound: gone,
+        },
+        messagesPageSchema,
+      )
+    },
+  }
+}
+
+async function sendReply(transport: Transport, chatId: string, text: string): Promise<SendReplyResponse> {
+  requireId('sendReply', 'chatId', chatId)
+  if (text.trim().length === 0 || text.length > REPLY_MAX_LENGTH) {
+    throw new ApiError(
+      'bad_request',
+      `A reply must have between 1 and ${REPLY_MAX_LENGTH} characters (this one has ${text.length}); it was not sent.`,
+      { operation: 'sendReply' },
+    )
+  }
+  return transport.call(
+    {
+      id: 'sendReply',
+      doing: 'sending a reply',
+      method: 'POST',
+      path: 'conversations/reply',
+      body: { chatId, content: { type: 'text', text } },
+      idempotent: false,
+      notFound: 'This conversation no longer exists, or it is not in this account: the reply was not sent.',
+    },
+    sendReplyResponseSchema,
+  )
+}
+
+/** Read, archive, unarchive, assign, unassign: each replaces a state, so each is safe to send twice. */
+function conversationChanges(
+  transport: Transport,
+): Pick<InboxApi, 'markRead' | 'archive' | 'unarchive' | 'assign' | 'unassign'> {
+  return {
+    markRead: (chatId: string) =>
+      patchConversation(transport, chatId, 'markRead', 'read', 'marking a conversation read'),
+    archive: (chatId: string) =>
+      patchConversation(transport, chatId, 'archiveConversation', 'archive', 'archiving a conversation'),
+    unarchive: (chatId: string) =>
+      patchConversation(transport, chatId, 'unarchiveConversation', 'unarchive', 'restoring a conversation'),
+
+    async assign(chatId: string, userId: string): Promise<void> {
+      requireId('assignConversation', 'chatId', chatId)
+      requireId('assignConversation', 'userId', userId)
+      await transport.call(
+        {
+          id: 'assignConversation',
+          doing: 'assigning a conversation',
+          method: 'POST',
+          path: chatPath(chatId, 'assignee'),
+          body: { userId },
+          // Assigning replaces the assignee: sending it twice has the same effect.
+          idempotent: true,
+          notFound: 'This conversation or this team member no longer exists in this account. Refresh and try again.',
+        },
+        null,
+      )
+    },
+
+    async unassign(chatId: string): Promise<void> {
+      requireId('unassignConversation', 'chatId', chatId)
+      await transport.call(
+        {
+          id: 'unassignConversation',
+          doing: 'unassigning a conversation',
+          method: 'DELETE',
+          path: chatPath(chatId, 'assignee'),
+          idempotent: true,
+          notFound: gone,
+        },
+        null,
+      )
+    },
+  }
+}
+
+async function listAssignableUsers(transport: Transport): Promise<User[]> {
+  const response = await transport.call(
+    {
+      id: 'listAssignableUsers',
+      doing: 'loading the team members',
+      method: 'GET',
+      path: 'conversations/assignable-users',
+      idempotent: true,
+      notFound: `${transport.host} has no team members route. Check that the API address points to an Inbox API.`,
+    },
+    listUsersResponseSchema,
+  )
+  return response.data
+}
+
+/** The three PATCH state changes (read, archive, unarchive): no body, 204, idempotent. */
+async function patchConversation(
+  transport: Transport,
+  chatId: string,
+  id: 'markRead' | 'archiveConversation' | 'unarchiveConversation',
+  action: 'read' | 'archive' | 'unarchive',
+  doing: string,
+): Promise<void> {
+  requireId(id, 'chatId', chatId)
+  await transport.call(
+    { id, doing, method: 'PATCH', path: chatPath(chatId, action), idempotent: true, notFound: gone },
+    null,
+  )
+}
+
+function requireId(operation: string, field: string, value: string): void {
+  if (typeof value !== 'string' || value.length === 0) {
+    throw new ApiError(
+      'bad_request',
+      `${operation} needs a ${field}, and got an empty one. This is a bug in Inbox Desk.`,
+      {
+        operation,
+      },
+    )
+  }
+}

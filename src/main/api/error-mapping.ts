@@ -1,0 +1,240 @@
+/**
+ * Error mapping for the Inbox API client: every way a call can fail (no
+ * answer in time, a socket error, an HTTP status, an answer we cannot read)
+ * becomes an `ApiError` whose message a support agent can act on, with the
+ * technical detail kept apart. Server text is scrubbed of the key first.
+ */
+import { ApiError } from '../ports/inbox-api'
+import type { Operation } from './operation'
+
+/** When a 429 comes without a usable Retry-After. */
+export const DEFAULT_RETRY_AFTER_MS = 5_000
+/** A Retry-After further out than this is treated as this: a client stuck for hours helps nobody. */
+const MAX_RETRY_AFTER_MS = 10 * 60_000
+/** What a failure's message needs to know about the client that made the call. */
+export interface FailureContext {
+  /** The API's host, as the agent typed it: messages name it. */
+  host: string
+  timeoutMs: number
+  /** Removes the API key from text the server sent (it may echo the request). */
+  scrub(text: string): string
+  now(): number
+  /** A 429 said to wait this long: every later call with this key waits too. */
+  rateLimited(retryAfterMs: number): void
+}
+
+const RETRYABLE_STATUSES = new Set([502, 503, 504])
+
+// Errors where the request provably never left this machine: even a reply
+// POST is safe to report as "not sent".
+const NOT_SENT_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENETDOWN',
+  'EADDRNOTAVAIL',
+  'ERR_INVALID_URL',
+  'UND_ERR_CONNECT_TIMEOUT',
+])
+
+/** Carries a transient failure from one attempt to the retry loop. */
+export class RetryableFailure extends Error {
+  constructor(readonly apiError: ApiError) {
+    super(apiError.message)
+  }
+}
+
+export function transportFailure(
+  context: FailureContext,
+  operation: Operation,
+  error: unknown,
+  timedOut: boolean,
+): Error {
+  const { host, scrub } = context
+  const code = networkErrorCode(error)
+  if (timedOut) {
+    const seconds = Math.round(context.timeoutMs / 100) / 10
+    const ambiguous = !operation.idempotent
+    return new ApiError(
+      'timeout',
+      ambiguous
+        ? `${host} did not answer within ${seconds} seconds while ${operation.doing}. The reply may or may not have been sent; Inbox Desk checks the conversation before sending it again.`
+        : `${host} did not answer within ${seconds} seconds while ${operation.doing}. Check your connection, or try again in a moment.`,
+      { operation: operation.id, ambiguous },
+    )
+  }
+  if (error instanceof TypeError && /header/i.test(error.message) && code === undefined) {
+    // fetch refused to build the request (a key pasted with a line break, say): nothing was sent.
+    return new ApiError(
+      'bad_request',
+      `The request to ${host} could not be sent because the API key contains characters a request cannot carry (spaces, line breaks). Enter the key again.`,
+      { operation: operation.id, ambiguous: false },
+    )
+  }
+  const provablyNotSent = code !== undefined && NOT_SENT_CODES.has(code)
+  const ambiguous = !operation.idempotent && !provablyNotSent
+  const apiError = new ApiError(
+    'network',
+    `Could not reach ${host} while ${operation.doing}: ${scrub(describeNetworkError(code, error))}.` +
+      (ambiguous
+        ? ' The reply may or may not have been sent; Inbox Desk checks the conversation before sending it again.'
+        : ' Check the address and your connection.'),
+    { operation: operation.id, ambiguous, networkCode: code },
+  )
+  return operation.idempotent ? new RetryableFailure(apiError) : apiError
+}
+
+export function httpFailure(context: FailureContext, operation: Operation, response: Response, text: string): Error {
+  const { host, scrub } = context
+  const status = response.status
+  const server = parseErrorBody(text)
+  const serverCode = server?.code !== undefined ? scrub(server.code).slice(0, 100) : undefined
+  const serverMessage = server?.message !== undefined ? scrub(server.message).slice(0, 500) : undefined
+  const details = { status, serverCode, serverMessage, operation: operation.id }
+  const because = serverMessage ? ` The server said: “${serverMessage}”` : ''
+
+  if (status === 401 || status === 403) {
+    return new ApiError(
+      'unauthorized',
+      `The API key was refused by ${host} (HTTP ${status}). The account needs a new key: open Settings and enter a valid one.`,
+      details,
+    )
+  }
+  if (status === 404) return new ApiError('not_found', operation.notFound, details)
+  if (status === 429) {
+    const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), context.now())
+    context.rateLimited(retryAfterMs)
+    return new ApiError(
+      'rate_limited',
+      `${host} asks Inbox Desk to slow down (too many requests). It will try again in ${Math.ceil(retryAfterMs / 1000)} seconds.`,
+      { ...details, retryAfterMs },
+    )
+  }
+  if (status === 0 || (status >= 300 && status < 400)) {
+    const location = response.headers.get('location')
+    return new ApiError(
+      'invalid_response',
+      `${host} redirected the request${location ? ` to ${scrub(location).slice(0, 200)}` : ''} while ${operation.doing}. Use the final address of the API (for example https:// instead of http://) in Settings.`,
+      details,
+    )
+  }
+  if (status >= 500) {
+    const apiError = new ApiError(
+      'unavailable',
+      `${host} or a service behind it is unavailable (HTTP ${status}) while ${operation.doing}. Try again in a minute.${because}`,
+      details,
+    )
+    return operation.idempotent && RETRYABLE_STATUSES.has(status) ? new RetryableFailure(apiError) : apiError
+  }
+  // 400 and any other 4xx: the server thinks our request is malformed. That is
+  // a bug in Inbox Desk, reported with the server's own words.
+  return new ApiError(
+    'bad_request',
+    `${host} refused the request while ${operation.doing} (HTTP ${status}): ${serverMessage ?? 'no reason given'}. This is a bug in Inbox Desk; please report it with this message.`,
+    details,
+  )
+}
+
+export function invalidResponse(
+  context: FailureContext,
+  operation: Operation,
+  status: number,
+  problem: string,
+): ApiError {
+  const detail = context.scrub(problem).slice(0, 300)
+  return new ApiError(
+    'invalid_response',
+    `${context.host} sent an answer Inbox Desk does not understand while ${operation.doing} (${operation.id}: ${detail}). Check that the API address points to an Inbox API, or report this to its provider.`,
+    { operation: operation.id, status },
+  )
+}
+
+function parseErrorBody(text: string): { code?: string; message?: string } | null {
+  try {
+    const json: unknown = JSON.parse(text)
+    if (typeof json !== 'object' || json === null) return null
+    const inner = (json as { error?: unknown }).error
+    if (typeof inner !== 'object' || inner === null) return null
+    const { code, message } = inner as { code?: unknown; message?: unknown }
+    return {
+      code: typeof code === 'string' ? code : undefined,
+      message: typeof message === 'string' ? message : undefined,
+    }
+  } catch {
+    // Not JSON (an HTML error page from a proxy, say): there is no server message to show.
+    return null
+  }
+}
+
+/** `Retry-After` is either delay-seconds or an HTTP date (RFC 9110 §10.2.3). */
+export function parseRetryAfter(header: string | null, nowMs: number): number {
+  if (header === null || header.trim() === '') return DEFAULT_RETRY_AFTER_MS
+  const value = header.trim()
+  if (/^\d+(\.\d+)?$/.test(value)) return Math.min(MAX_RETRY_AFTER_MS, Math.round(Number(value) * 1000))
+  const date = Date.parse(value)
+  if (Number.isNaN(date)) return DEFAULT_RETRY_AFTER_MS
+  return Math.min(MAX_RETRY_AFTER_MS, Math.max(0, date - nowMs))
+}
+
+function networkErrorCode(error: unknown): string | undefined {
+  // Node's fetch wraps the socket error in `cause`; Electron's net.fetch puts
+  // Chromium's net::ERR_* name in the message.
+  for (let current: unknown = error, depth = 0; current && depth < 4; depth++) {
+    const code = (current as { code?: unknown }).code
+    if (typeof code === 'string') return code
+    const message = (current as { message?: unknown }).message
+    if (typeof message === 'string') {
+      const chromium = /net::(ERR_[A-Z_]+)/.exec(message)
+      if (chromium?.[1]) return chromiumToNodeCode(chromium[1])
+    }
+    current = (current as { cause?: unknown }).cause
+  }
+  return undefined
+}
+
+function chromiumToNodeCode(name: string): string {
+  switch (name) {
+    case 'ERR_CONNECTION_REFUSED':
+      return 'ECONNREFUSED'
+    case 'ERR_NAME_NOT_RESOLVED':
+      return 'ENOTFOUND'
+    case 'ERR_ADDRESS_UNREACHABLE':
+      return 'EHOSTUNREACH'
+    case 'ERR_INTERNET_DISCONNECTED':
+      return 'ENETDOWN'
+    case 'ERR_CONNECTION_RESET':
+    case 'ERR_CONNECTION_CLOSED':
+    case 'ERR_EMPTY_RESPONSE':
+      return 'ECONNRESET'
+    default:
+      return name.startsWith('ERR_CERT') ? 'CERT_INVALID' : name
+  }
+}
+
+/** A network failure in words: "the connection was refused (…)". */
+export function describeNetworkError(code: string | undefined, error?: unknown): string {
+  switch (code) {
+    case 'ECONNREFUSED':
+      return 'the connection was refused (are the address and port right, and is the server running?)'
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return 'the host name could not be found'
+    case 'EHOSTUNREACH':
+    case 'ENETUNREACH':
+    case 'ENETDOWN':
+      return 'the network is unreachable (are you offline?)'
+    case 'ECONNRESET':
+    case 'UND_ERR_SOCKET':
+    case 'EPIPE':
+      return 'the connection was dropped before the server answered'
+    case 'UND_ERR_CONNECT_TIMEOUT':
+      return 'the connection could not be opened in time'
+    default:
+      if (code && (code.startsWith('CERT') || code.includes('CERT') || code === 'UNABLE_TO_VERIFY_LEAF_SIGNATURE')) {
+        return 'its security certificate is not trusted'
+      }
+      return `the connection failed (${code ?? (error instanceof Error ? error.message : String(error ?? 'unknown error'))})`
+  }
+}

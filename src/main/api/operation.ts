@@ -1,0 +1,18 @@
+/** One call of the Inbox API, as the endpoints (./endpoints.ts) describe it and the transport (./transport.ts) sends it. */
+export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE'
+
+export interface Operation {
+  /** The contract's operationId, for messages and logs. */
+  id: string
+  /** What the agent was doing, in words: "loading the conversations". */
+  doing: string
+  method: HttpMethod
+  /** Relative to the base URL, already encoded, without a leading slash. */
+  path: string
+  query?: URLSearchParams
+  body?: unknown
+  /** Safe to send twice: retried on transient failures. */
+  idempotent: boolean
+  /** What a 404 means for this operation. */
+  notFound: string
+}

@@ -1,0 +1,198 @@
+/**
+ * The HTTP transport of the Inbox API client: one request over the injected
+ * fetch, with the key in its one header, a timeout per attempt, retries with
+ * full jitter for idempotent calls on 502/503/504 and network errors, and a
+ * 429's Retry-After held for every later call with this key (a short one is
+ * waited for, a long one fails at once without sending). Successful answers
+ * are validated with the operation's zod schema; failures are mapped by
+ * ./error-mapping.ts. The endpoints (./endpoints.ts) only describe operations.
+ */
+import type { z } from 'zod'
+import { ApiError } from '../ports/inbox-api'
+import type { Logger } from '../ports/logger'
+import { httpFailure, invalidResponse, RetryableFailure, transportFailure, type FailureContext } from './error-mapping'
+import type { Operation } from './operation'
+
+export interface RetryPolicy {
+  /** Total tries, the first included. */
+  attempts: number
+  baseDelayMs: number
+  maxDelayMs: number
+}
+
+export const DEFAULT_TIMEOUT_MS = 15_000
+export const DEFAULT_RETRY: RetryPolicy = { attempts: 4, baseDelayMs: 300, maxDelayMs: 5_000 }
+/**
+ * While a server's Retry-After holds, a call waits for it when it ends this
+ * soon (an agent's click then just takes a little longer); further out, the
+ * call fails at once with `rate_limited` and the time left, and sends nothing.
+ */
+export const MAX_RATE_LIMIT_WAIT_MS = 15_000
+
+export interface TransportOptions {
+  /** The normalised base URL (ends with "/"). */
+  base: URL
+  apiKey: string
+  fetch: typeof fetch
+  timeoutMs: number
+  retry: RetryPolicy
+  sleep(ms: number): Promise<void>
+  /** 0 ≤ x < 1. */
+  random(): number
+  now(): number
+  log: Logger
+}
+
+/** Sends operations; one per client, so its Retry-After is about one key. */
+export interface Transport {
+  readonly host: string
+  call<T>(operation: Operation, schema: z.ZodType<T> | null): Promise<T>
+}
+
+interface TransportState {
+  options: TransportOptions
+  failure: FailureContext
+  /**
+   * No request before this instant. A 429's Retry-After is about this key, not
+   * one route: the sync's list, an agent's click and a reply all honour it.
+   */
+  rateLimitedUntil: number
+}
+
+export function createTransport(options: TransportOptions): Transport {
+  const apiKey = options.apiKey
+  const state: TransportState = {
+    options,
+    rateLimitedUntil: 0,
+    failure: {
+      host: options.base.host,
+      timeoutMs: options.timeoutMs,
+      /** Server-provided text may echo what we sent; it must never carry the key on. */
+      scrub: (text) => (apiKey.length > 0 ? text.split(apiKey).join('[redacted]') : text),
+      now: () => options.now(),
+      rateLimited(retryAfterMs) {
+        state.rateLimitedUntil = Math.max(state.rateLimitedUntil, options.now() + retryAfterMs)
+      },
+    },
+  }
+  return { host: state.failure.host, call: (operation, schema) => call(state, operation, schema) }
+}
+
+/** AWS "full jitter": uniform in [0, min(cap, base·2^n)]. */
+const backoffDelay = (options: TransportOptions, failedAttempt: number) =>
+  Math.floor(
+    options.random() * Math.min(options.retry.maxDelayMs, options.retry.baseDelayMs * 2 ** (failedAttempt - 1)),
+  )
+
+async function waitForRateLimit(state: TransportState, operation: Operation): Promise<void> {
+  const { options } = state
+  for (let left = state.rateLimitedUntil - options.now(); left > 0; left = state.rateLimitedUntil - options.now()) {
+    if (left > MAX_RATE_LIMIT_WAIT_MS) {
+      throw new ApiError(
+        'rate_limited',
+        `${state.failure.host} asked Inbox Desk to slow down (too many requests). It will try again in ${Math.ceil(left / 1000)} seconds.`,
+        { operation: operation.id, retryAfterMs: left },
+      )
+    }
+    options.log.info(`${operation.id}: waiting ${left} ms for the server's Retry-After before sending.`)
+    await options.sleep(left)
+  }
+}
+
+async function call<T>(state: TransportState, operation: Operation, schema: z.ZodType<T> | null): Promise<T> {
+  const { options } = state
+  const attempts = operation.idempotent ? Math.max(1, options.retry.attempts) : 1
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await waitForRateLimit(state, operation)
+      return await attemptOnce(state, operation, schema)
+    } catch (error) {
+      const retryable = error instanceof RetryableFailure
+      const apiError = error instanceof RetryableFailure ? error.apiError : error
+      if (!retryable || attempt >= attempts) throw apiError
+      const delay = backoffDelay(options, attempt)
+      options.log.warn(
+        `${operation.id}: ${(apiError as ApiError).message} Retrying in ${delay} ms (attempt ${attempt + 1} of ${attempts}).`,
+      )
+      await options.sleep(delay)
+    }
+  }
+}
+
+async function attemptOnce<T>(state: TransportState, operation: Operation, schema: z.ZodType<T> | null): Promise<T> {
+  const { options } = state
+  const url = new URL(operation.path, options.base)
+  if (operation.query && [...operation.query.keys()].length > 0) url.search = operation.query.toString()
+  const headers: Record<string, string> = { 'X-API-Key': options.apiKey, Accept: 'application/json' }
+  let body: string | undefined
+  if (operation.body !== undefined) {
+    headers['Content-Type'] = 'application/json'
+    body = JSON.stringify(operation.body)
+  }
+
+  const controller = new AbortController()
+  let timedOut = false
+  const timer = setTimeout(() => {
+    timedOut = true
+    controller.abort()
+  }, options.timeoutMs)
+
+  let response: Response
+  let text: string
+  try {
+    // `manual`: a redirect to another origin must not carry the key there.
+    response = await options.fetch(url.toString(), {
+      method: operation.method,
+      headers,
+      body,
+      signal: controller.signal,
+      redirect: 'manual',
+    })
+    text = await response.text()
+  } catch (error) {
+    throw transportFailure(state.failure, operation, error, timedOut)
+  } finally {
+    clearTimeout(timer)
+  }
+
+  const status = response.status
+  if (status >= 200 && status < 300) return parseSuccess(state.failure, operation, response, text, schema)
+  throw httpFailure(state.failure, operation, response, text)
+}
+
+function parseSuccess<T>(
+  context: FailureContext,
+  operation: Operation,
+  response: Response,
+  text: string,
+  schema: z.ZodType<T> | null,
+): T {
+  if (schema === null) return undefined as T
+  const contentType = response.headers.get('content-type') ?? ''
+  if (!/\bjson\b/i.test(contentType)) {
+    throw invalidResponse(
+      context,
+      operation,
+      response.status,
+      `it sent ${contentType || 'no content type'} instead of JSON`,
+    )
+  }
+  let json: unknown
+  try {
+    json = JSON.parse(text)
+  } catch (error) {
+    throw invalidResponse(
+      context,
+      operation,
+      response.status,
+      `its body is not valid JSON (${error instanceof Error ? error.message : String(error)})`,
+    )
+  }
+  const parsed = schema.safeParse(json)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    const where = issue && issue.path.length > 0 ? issue.path.join('.') : 'the body'
+    throw invalidResponse(context, operation, response.status, `${where}: ${issue?.message ?? 'does not match'}`)
+  }
+  return parsed.data
+}
