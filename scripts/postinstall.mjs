@@ -1,4 +1,4 @@
-// Native modules (keytar) must match the ABI of the runtime that loads them.
+// Native modules (keytar, better-sqlite3) must match the ABI of the runtime that loads them.
 // On a user's machine that is Electron, so we rebuild them for it. Where the
 // Electron binary cannot be downloaded (CI, the test machines) the built app
 // runs on plain Node through the test shim, and npm's own Node build is right.
@@ -14,6 +14,6 @@ const result = spawnSync('npx', ['electron-builder', 'install-app-deps'], {
 })
 if (result.status !== 0) {
   console.warn(
-    '[postinstall] Could not rebuild native modules for Electron; the keychain may be unavailable in the app.',
+    '[postinstall] Could not rebuild native modules for Electron; the keychain and the local database may be unavailable in the app.',
   )
 }

@@ -1,0 +1,120 @@
+/**
+ * One-time import of the JSON stores the app kept before the database
+ * (drafts.json, outbox-<hash>.json, sync-state.json). Each importer is
+ * idempotent (a crash between the commit and the rename imports nothing twice)
+ * and, once the rows are committed, renames the file aside so it is not read again.
+ * Not wired yet: the app calls them right after opening the account's store.
+ */
+import { existsSync, readFileSync, renameSync } from 'node:fs'
+import type { AccountStore } from './account-store'
+import { toStoreError } from './errors'
+import { outboxRecordSchema } from './outbox-entries'
+
+export type ImportResult =
+  /** No such file: nothing to do. */
+  | { status: 'absent' }
+  /** Rows were committed and the file renamed to `movedTo`. */
+  | { status: 'imported'; imported: number; skipped: number; movedTo: string }
+  /** The file is not valid JSON or not the expected shape: left where it is. */
+  | { status: 'unreadable'; reason: string }
+  /** The file belongs to another account: left for that account's import. */
+  | { status: 'other_account' }
+
+/** The sync engine's persisted state is kept under this cursor name. */
+export const SYNC_STATE_CURSOR = 'syncState'
+
+const IMPORTED_SUFFIX = '.imported'
+
+function readJson(file: string): { ok: true; value: unknown } | { ok: false; reason: string } | null {
+  if (!existsSync(file)) return null
+  let text: string
+  try {
+    text = readFileSync(file, 'utf8')
+  } catch (error) {
+    throw toStoreError(error, file)
+  }
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown }
+  } catch (error) {
+    return { ok: false, reason: `not valid JSON: ${String(error)}` }
+  }
+}
+
+function moveAside(file: string): string {
+  const movedTo = file + IMPORTED_SUFFIX
+  try {
+    renameSync(file, movedTo)
+  } catch (error) {
+    throw toStoreError(error, file)
+  }
+  return movedTo
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+
+/** `drafts.json`: `{ drafts: { chatId: text } }`. A draft already in the database wins. */
+export function importDraftsJson(store: AccountStore, file: string): ImportResult {
+  const read = readJson(file)
+  if (read === null) return { status: 'absent' }
+  if (!read.ok) return { status: 'unreadable', reason: read.reason }
+  const drafts = isRecord(read.value) ? read.value.drafts : undefined
+  if (drafts !== undefined && !isRecord(drafts)) return { status: 'unreadable', reason: '"drafts" is not an object' }
+  let imported = 0
+  let skipped = 0
+  store.transaction(() => {
+    for (const [chatId, text] of Object.entries(drafts ?? {})) {
+      if (typeof text === 'string' && store.drafts.insertIfAbsent(chatId, text)) imported += 1
+      else skipped += 1
+    }
+  })
+  return { status: 'imported', imported, skipped, movedTo: moveAside(file) }
+}
+
+/** `outbox-<hash>.json`: `{ outboxEntries: [...], outboxUnreadableEntries: [...] }`.
+ * Entries that do not read as entries are kept as unreadable, never dropped. */
+export function importOutboxJson(store: AccountStore, file: string): ImportResult {
+  const read = readJson(file)
+  if (read === null) return { status: 'absent' }
+  if (!read.ok) return { status: 'unreadable', reason: read.reason }
+  if (!isRecord(read.value)) return { status: 'unreadable', reason: 'not an object' }
+  const { outboxEntries, outboxUnreadableEntries } = read.value
+  let imported = 0
+  let skipped = 0
+  store.transaction(() => {
+    const entries = outboxEntries === undefined || outboxEntries === null ? [] : outboxEntries
+    if (!Array.isArray(entries)) store.outbox.keepUnreadable(entries, 'the outbox file held no list of entries')
+    else {
+      for (const item of entries) {
+        const parsed = outboxRecordSchema.safeParse(item)
+        if (!parsed.success) {
+          store.outbox.keepUnreadable(item, `unreadable entry in ${file}: ${parsed.error.message}`)
+          skipped += 1
+        } else if (store.outbox.insertIfAbsent(parsed.data)) imported += 1
+        else skipped += 1
+      }
+    }
+    for (const item of Array.isArray(outboxUnreadableEntries) ? outboxUnreadableEntries : []) {
+      store.outbox.keepUnreadable(item, `kept as unreadable in ${file}`)
+    }
+  })
+  return { status: 'imported', imported, skipped, movedTo: moveAside(file) }
+}
+
+/** `sync-state.json`: `{ syncState: { accountKey, ... } }`, one account's state.
+ * Imported only into that account's store; kept as one cursor for the sync
+ * engine, which validates it (its schema lives with the engine). */
+export function importSyncStateJson(store: AccountStore, file: string, accountId: string): ImportResult {
+  const read = readJson(file)
+  if (read === null) return { status: 'absent' }
+  if (!read.ok) return { status: 'unreadable', reason: read.reason }
+  const state = isRecord(read.value) ? read.value.syncState : undefined
+  if (state === undefined || state === null)
+    return { status: 'imported', imported: 0, skipped: 0, movedTo: moveAside(file) }
+  if (!isRecord(state) || typeof state.accountKey !== 'string') {
+    return { status: 'unreadable', reason: 'the sync state has no accountKey' }
+  }
+  if (state.accountKey !== accountId) return { status: 'other_account' }
+  const imported = store.cursors.setIfAbsent(SYNC_STATE_CURSOR, state) ? 1 : 0
+  return { status: 'imported', imported, skipped: 1 - imported, movedTo: moveAside(file) }
+}
