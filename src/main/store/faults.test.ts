@@ -24,8 +24,10 @@ function writeFilledStore(): string {
   const { store } = openAccountStore({ folder: folder.folder, accountId: ACCOUNT })
   store.conversations.upsertMany([conversation('c1'), conversation('c2')])
   store.messages.upsertPage('c1', [message('c1', 1, 'hello')])
-  store.outbox.put(outboxRecord('r1', { text: 'the reply that must survive' }))
-  store.outbox.put(outboxRecord('r2', { state: 'sending', attempts: 1, baselineMessageId: 1 }))
+  store.outbox.save(outboxRecord('r1', { text: 'the reply that must survive' }))
+  store.outbox.save(
+    outboxRecord('r2', { state: 'sending', attempts: [{ startedAt: 9, outcome: 'unknown' }], baselineMessageId: 1 }),
+  )
   store.drafts.set('c2', 'half-written answer')
   store.close()
   return databasePath(folder.folder, ACCOUNT)
@@ -43,6 +45,9 @@ function damagePage(file: string, objectName: string): void {
   writeSync(fd, Buffer.alloc(pageSize, 0xa5), 0, pageSize, (rootpage - 1) * pageSize)
   closeSync(fd)
 }
+
+const clientIds = (store: { outbox: { list(): unknown[] } }) =>
+  store.outbox.list().map((e) => (e as { clientId: string }).clientId)
 
 function errorOf(action: () => unknown): StoreError {
   try {
@@ -84,7 +89,7 @@ describe('a damaged database', () => {
     expect(recovery!.reason).toMatch(/SQLITE_CORRUPT/)
     expect(store.outbox.list()).toEqual([
       outboxRecord('r1', { text: 'the reply that must survive' }),
-      outboxRecord('r2', { state: 'sending', attempts: 1, baselineMessageId: 1 }),
+      outboxRecord('r2', { state: 'sending', attempts: [{ startedAt: 9, outcome: 'unknown' }], baselineMessageId: 1 }),
     ])
     expect(store.drafts.getAll()).toEqual({ c2: 'half-written answer' })
     expect(store.conversations.countAll()).toBe(0) // rebuilt from the server by the next sync
@@ -105,7 +110,7 @@ describe('a damaged database', () => {
     )
     expect(recovery).toMatchObject({ salvagedOutboxEntries: 2, salvagedDrafts: 1 })
     expect(store.checkIntegrity()).toEqual([])
-    expect(store.outbox.list().map((e) => e.clientId)).toEqual(['r1', 'r2'])
+    expect(clientIds(store)).toEqual(['r1', 'r2'])
     store.close()
   })
 
@@ -123,7 +128,7 @@ describe('a full disk', () => {
     const file = databasePath(folder.folder, ACCOUNT)
     const db = openDatabase(file)
     const store = createAccountStore(db, file)
-    store.outbox.put(outboxRecord('r1'))
+    store.outbox.save(outboxRecord('r1'))
     const pages = db.pragma('page_count', { simple: true }) as number
     db.pragma(`max_page_count = ${pages + 8}`) // SQLite's own limit: what a full disk looks like to it
     const big = (i: number) =>
@@ -144,11 +149,11 @@ describe('a full disk', () => {
     expect(error!.message).toMatch(/disk is full/)
     expect(error!.detail).toMatch(/SQLITE_FULL/)
     expect(store.conversations.countAll()).toBe(saved) // the failed batch left nothing behind
-    expect(errorOf(() => store.outbox.put(outboxRecord('r2', { text: 'y'.repeat(40_000) }))).kind).toBe('disk_full')
-    expect(store.outbox.list().map((e) => e.clientId)).toEqual(['r1'])
+    expect(errorOf(() => store.outbox.save(outboxRecord('r2', { text: 'y'.repeat(40_000) }))).kind).toBe('disk_full')
+    expect(clientIds(store)).toEqual(['r1'])
     db.pragma('max_page_count = 1073741823')
-    store.outbox.put(outboxRecord('r2', { text: 'y'.repeat(40_000) }))
-    expect(store.outbox.list().map((e) => e.clientId)).toEqual(['r1', 'r2'])
+    store.outbox.save(outboxRecord('r2', { text: 'y'.repeat(40_000) }))
+    expect(clientIds(store)).toEqual(['r1', 'r2'])
     store.close()
   })
 })

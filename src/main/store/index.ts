@@ -16,7 +16,7 @@ export {
 export { StoreError, type StoreErrorKind } from './errors'
 export type { ConversationQueries, ConversationWindow, ConversationWindowQuery } from './conversations'
 export type { MessageQueries, MessageCoverage, MessageRangeQuery } from './messages'
-export { outboxRecordSchema, type OutboxRecord, type OutboxQueries, type UnreadableOutboxItem } from './outbox-entries'
+export { isOutboxDocument, type OutboxDocument, type OutboxQueries, type UnreadableOutboxItem } from './outbox-entries'
 export type { DraftQueries } from './drafts'
 export type { CursorQueries } from './sync-cursors'
 export type { SearchQuery, SearchResults, SearchGroup, MessageMatch, SnippetSegment } from './search'

@@ -59,13 +59,10 @@ describe('importing the JSON stores', () => {
   })
 
   it('imports outbox entries in order, and keeps unreadable ones instead of dropping them', () => {
-    const old = { ...outboxRecord('r0'), heldForAuth: undefined } // written before heldForAuth existed
+    // A version 1 entry (an attempts count): copied as it is, the outbox upgrades it when it loads.
+    const v1 = { clientId: 'r0', chatId: 'c1', text: 'old', state: 'sending', attempts: 1, needsReconcile: true }
     write('outbox-a.json', {
-      outboxEntries: [
-        old,
-        outboxRecord('r1', { state: 'sending', attempts: 1 }),
-        { clientId: 'broken', text: 'keep me' },
-      ],
+      outboxEntries: [v1, outboxRecord('r1', { state: 'sending' }), { clientId: 'broken', text: 'keep me' }],
       outboxUnreadableEntries: ['quarantined before'],
     })
     expect(importOutboxJson(store, path('outbox-a.json'))).toMatchObject({
@@ -73,7 +70,7 @@ describe('importing the JSON stores', () => {
       imported: 2,
       skipped: 1,
     })
-    expect(store.outbox.list()).toEqual([outboxRecord('r0'), outboxRecord('r1', { state: 'sending', attempts: 1 })])
+    expect(store.outbox.list()).toEqual([v1, outboxRecord('r1', { state: 'sending' })])
     const unreadable = store.outbox.listUnreadable().map((item) => item.raw)
     expect(unreadable).toEqual(expect.arrayContaining(['{"clientId":"broken","text":"keep me"}', 'quarantined before']))
     expect(existsSync(path('outbox-a.json.imported'))).toBe(true)

@@ -8,7 +8,7 @@
 import { existsSync, readFileSync, renameSync } from 'node:fs'
 import type { AccountStore } from './account-store'
 import { toStoreError } from './errors'
-import { outboxRecordSchema } from './outbox-entries'
+import { isOutboxDocument } from './outbox-entries'
 
 export type ImportResult =
   /** No such file: nothing to do. */
@@ -72,7 +72,8 @@ export function importDraftsJson(store: AccountStore, file: string): ImportResul
 }
 
 /** `outbox-<hash>.json`: `{ outboxEntries: [...], outboxUnreadableEntries: [...] }`.
- * Entries that do not read as entries are kept as unreadable, never dropped. */
+ * Entries are copied as they are (any version: the outbox upgrades them when
+ * it loads); items without a clientId and chatId are kept as unreadable, never dropped. */
 export function importOutboxJson(store: AccountStore, file: string): ImportResult {
   const read = readJson(file)
   if (read === null) return { status: 'absent' }
@@ -86,11 +87,10 @@ export function importOutboxJson(store: AccountStore, file: string): ImportResul
     if (!Array.isArray(entries)) store.outbox.keepUnreadable(entries, 'the outbox file held no list of entries')
     else {
       for (const item of entries) {
-        const parsed = outboxRecordSchema.safeParse(item)
-        if (!parsed.success) {
-          store.outbox.keepUnreadable(item, `unreadable entry in ${file}: ${parsed.error.message}`)
+        if (!isOutboxDocument(item)) {
+          store.outbox.keepUnreadable(item, `an entry without clientId or chatId in ${file}`)
           skipped += 1
-        } else if (store.outbox.insertIfAbsent(parsed.data)) imported += 1
+        } else if (store.outbox.insertIfAbsent(item)) imported += 1
         else skipped += 1
       }
     }

@@ -57,41 +57,28 @@ describe('message pages', () => {
 })
 
 describe('outbox, drafts and cursors', () => {
-  it('keeps outbox entries in the order written, updates them in place, and removes them', () => {
-    store.outbox.put(outboxRecord('r1'))
-    store.outbox.put(outboxRecord('r2', { chatId: 'c2' }))
-    store.outbox.put(
-      outboxRecord('r1', {
-        state: 'failed',
-        attempts: 2,
-        error: { kind: 'unavailable', message: 'down', retryAfterMs: 1000 },
-        baselineMessageId: 7,
-        needsReconcile: true,
-        nextAttemptAt: 123,
-        heldForAuth: true,
-      }),
-    )
-    const entries = store.outbox.list()
-    expect(entries.map((e) => e.clientId)).toEqual(['r1', 'r2'])
-    expect(entries[0]).toEqual(
-      outboxRecord('r1', {
-        state: 'failed',
-        attempts: 2,
-        error: { kind: 'unavailable', message: 'down', retryAfterMs: 1000 },
-        baselineMessageId: 7,
-        needsReconcile: true,
-        nextAttemptAt: 123,
-        heldForAuth: true,
-      }),
-    )
+  it('keeps outbox entries in the order written, as saved, updates them in place, and deletes them', () => {
+    const failed = outboxRecord('r1', {
+      state: 'failed',
+      attempts: [{ startedAt: 5, outcome: 'refused' }],
+      error: { kind: 'unavailable', message: 'down', retryAfterMs: 1000 },
+      baselineMessageId: 7,
+      nextAttemptAt: 123,
+      heldForAuth: true,
+    })
+    store.outbox.save(outboxRecord('r1'))
+    store.outbox.save(outboxRecord('r2', { chatId: 'c2' }))
+    store.outbox.save(failed)
+    expect(store.outbox.list()).toEqual([failed, outboxRecord('r2', { chatId: 'c2' })])
     expect(store.outbox.insertIfAbsent(outboxRecord('r2', { text: 'other' }))).toBe(false)
-    expect(store.outbox.list()[1]!.text).toBe('reply r2')
-    store.outbox.remove('r1')
-    expect(store.outbox.list().map((e) => e.clientId)).toEqual(['r2'])
+    expect((store.outbox.list()[1] as { text: string }).text).toBe('reply r2')
+    store.outbox.delete('r1')
+    expect(store.outbox.list()).toEqual([outboxRecord('r2', { chatId: 'c2' })])
   })
 
-  it('refuses an outbox entry that is not one (no empty reply reaches the disk)', () => {
-    expect(() => store.outbox.put(outboxRecord('r1', { text: '' }))).toThrow(StoreError)
+  it('refuses an entry it could not find again (no clientId or chatId)', () => {
+    expect(() => store.outbox.save({ ...outboxRecord('r1'), clientId: '' })).toThrow(StoreError)
+    expect(() => store.outbox.save({ ...outboxRecord('r1'), chatId: 42 as unknown as string })).toThrow(StoreError)
     expect(store.outbox.list()).toEqual([])
   })
 

@@ -12,6 +12,7 @@ beforeEach(() => {
 })
 afterEach(() => folder.cleanup())
 
+const r1 = outboxRecord('r1')
 const ACCOUNT = 'https://inbox.example#0123456789abcdef'
 const file = () => join(folder.folder, databaseFileName(ACCOUNT))
 
@@ -47,11 +48,12 @@ const seedAtVersion: Record<number, (db: Database) => void> = {
     db.prepare(
       "INSERT INTO messages (chat_id, id, direction, date_ms, text, data) VALUES ('c1', 1, 'inbound', ?, ?, ?)",
     ).run(Date.parse(m.date), m.content.text, JSON.stringify(m))
-    const r = outboxRecord('r1')
-    db.prepare(
-      `INSERT INTO outbox_entries (client_id, chat_id, text, state, created_at, attempts, needs_reconcile, held_for_auth)
-       VALUES (?, ?, ?, 'pending', ?, 0, 0, 0)`,
-    ).run(r.clientId, r.chatId, r.text, r.createdAt)
+    const r = r1
+    db.prepare('INSERT INTO outbox_entries (client_id, chat_id, entry) VALUES (?, ?, ?)').run(
+      r.clientId,
+      r.chatId,
+      JSON.stringify(r),
+    )
     db.prepare("INSERT INTO drafts (chat_id, text, updated_at) VALUES ('c1', 'unsent words', '2026-11-01')").run()
     db.prepare(`INSERT INTO sync_cursors (name, value) VALUES ('watermark', '"2026-11-01T00:00:00.000Z"')`).run()
   },
@@ -83,7 +85,7 @@ describe('migrations', () => {
         if (from >= 1) {
           expect(store.conversations.get('c1')?.contact.name).toBe('Old Contact')
           expect(store.messages.range('c1', { limit: 10 }).map((m) => m.id)).toEqual([1])
-          expect(store.outbox.list().map((e) => e.clientId)).toEqual(['r1'])
+          expect(store.outbox.list()).toEqual([r1])
           expect(store.drafts.getAll()).toEqual({ c1: 'unsent words' })
           expect(store.cursors.get('watermark')).toBe('2026-11-01T00:00:00.000Z')
           // Rows older than the search index are indexed by its step.

@@ -74,21 +74,14 @@ export const migrations: readonly Migration[] = [
       ) STRICT;
 
       -- The reply outbox (no foreign key: a reply outlives its conversation's row).
-      -- \`position\` keeps the order replies were written in.
+      -- \`entry\` is the outbox's own stored entry as JSON: the outbox owns its
+      -- format and its versions (src/main/outbox/entry.ts); the store keeps
+      -- the order replies were written in (\`position\`) and the keys to find them.
       CREATE TABLE outbox_entries (
         position INTEGER PRIMARY KEY,
         client_id TEXT NOT NULL UNIQUE,
         chat_id TEXT NOT NULL,
-        text TEXT NOT NULL,
-        state TEXT NOT NULL CHECK (state IN ('pending', 'sending', 'accepted', 'failed')),
-        created_at TEXT NOT NULL,
-        attempts INTEGER NOT NULL,
-        message_id INTEGER,
-        error TEXT,                          -- BridgeError as JSON
-        baseline_message_id INTEGER,
-        needs_reconcile INTEGER NOT NULL CHECK (needs_reconcile IN (0, 1)),
-        next_attempt_at INTEGER,
-        held_for_auth INTEGER NOT NULL CHECK (held_for_auth IN (0, 1))
+        entry TEXT NOT NULL
       ) STRICT;
       CREATE INDEX outbox_entries_by_chat ON outbox_entries (chat_id, position);
       -- Entries that could not be read (from an old file or a damaged database):

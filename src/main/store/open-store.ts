@@ -12,7 +12,7 @@ import BetterSqlite3, { type Database } from 'better-sqlite3'
 import { createAccountStore, type AccountStore } from './account-store'
 import { StoreError, toStoreError } from './errors'
 import { migrate } from './migrations'
-import { fromOutboxRow } from './outbox-entries'
+import { isOutboxDocument, type OutboxDocument } from './outbox-entries'
 
 export interface OpenStoreOptions {
   /** The folder holding every account's database (created if missing). */
@@ -123,7 +123,7 @@ export function rebuildDamagedStore(options: OpenStoreOptions, reason: string): 
 }
 
 interface Salvage {
-  outbox: ReturnType<typeof fromOutboxRow>[]
+  outbox: OutboxDocument[]
   unreadable: Array<{ raw: unknown; reason: string }>
   drafts: Array<[string, string]>
   problems: string[]
@@ -147,12 +147,16 @@ function salvageFrom(damaged: string): Salvage {
       salvage.problems.push(`${what}: ${toStoreError(error, damaged).detail}`)
     }
   }
-  read('outbox', 'SELECT * FROM outbox_entries ORDER BY position', (row) => {
+  read('outbox', 'SELECT entry FROM outbox_entries ORDER BY position', (row) => {
+    let entry: unknown
     try {
-      salvage.outbox.push(fromOutboxRow(row as unknown as Parameters<typeof fromOutboxRow>[0]))
+      entry = JSON.parse(String(row.entry))
     } catch (error) {
-      salvage.unreadable.push({ raw: row, reason: `damaged outbox row: ${String(error)}` })
+      salvage.unreadable.push({ raw: String(row.entry), reason: `damaged outbox row: ${String(error)}` })
+      return
     }
+    if (isOutboxDocument(entry)) salvage.outbox.push(entry)
+    else salvage.unreadable.push({ raw: entry, reason: 'damaged outbox row: no clientId or chatId' })
   })
   read('unreadable outbox items', 'SELECT raw, reason FROM outbox_unreadable', (row) => {
     salvage.unreadable.push({ raw: String(row.raw), reason: String(row.reason) })

@@ -3,7 +3,6 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Conversation, Message } from '../../../shared/api/schemas'
-import type { OutboxRecord } from '../outbox-entries'
 
 const BASE_MS = Date.parse('2026-11-01T08:00:00.000Z')
 export const iso = (minutes: number): string => new Date(BASE_MS + minutes * 60_000).toISOString()
@@ -37,19 +36,24 @@ export function message(chatId: string, id: number, text: string, changes: Parti
   }
 }
 
-export function outboxRecord(clientId: string, changes: Partial<OutboxRecord> = {}): OutboxRecord {
+/** An outbox entry as the outbox (version 2) saves it; the store keeps it as it is. */
+export function outboxRecord(clientId: string, changes: Record<string, unknown> = {}) {
   return {
+    version: 2,
     clientId,
     chatId: 'c1',
     text: `reply ${clientId}`,
     state: 'pending',
     createdAt: iso(1),
-    attempts: 0,
+    attempts: [] as Array<{ startedAt: number; outcome: string }>,
     messageId: null,
+    duplicateMessageIds: [],
     error: null,
     baselineMessageId: null,
-    needsReconcile: false,
     nextAttemptAt: null,
+    nextCheckAt: null,
+    watchUntil: null,
+    resendApproved: false,
     heldForAuth: false,
     ...changes,
   }
