@@ -42,6 +42,8 @@ export interface RunningSandbox {
 }
 
 const DEFAULT_DELIVERY_MS = 1500
+/** Request line plus headers; past it Node answers a bare 400 (see the clientError handler). */
+export const MAX_HEADER_BYTES = 64 * 1024
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
   const log = options.log ?? (() => undefined)
@@ -60,7 +62,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   })
   world.reset(options.seed ?? 'demo')
   const app = createSandboxApp(world, log)
-  const server = createAdaptorServer({ fetch: app.fetch }) as Server
+  // 64 KiB of request line and headers (Node's default is 16): the contract's longest query (channelIds of
+  // 4,096 characters, percent-encoded, next to the other filters) must reach the route and get its JSON answer.
+  const server = createAdaptorServer({
+    fetch: app.fetch,
+    serverOptions: { maxHeaderSize: MAX_HEADER_BYTES },
+  }) as Server
   // A malformed HTTP request must never take the process down: answer 400 and drop that socket.
   server.on('clientError', (error, socket) => {
     log(`client error: ${error.message}`)

@@ -70,13 +70,11 @@ describe('oversized body', () => {
   })
 })
 
-describe('unknown routes', () => {
+describe('unknown routes and methods', () => {
   it.each([
     ['GET', '/nope'],
     ['GET', '/conversations/x/unknown'],
-    ['GET', '/conversations/x/read'],
-    ['PUT', '/conversations'],
-    ['DELETE', '/conversations/reply'],
+    ['POST', '/conversations/x/y/read'],
   ])('%s %s → 404 JSON', async (method, path) => {
     const response = await sandbox.fetchRaw(method, path)
     expect(response.status).toBe(404)
@@ -84,6 +82,20 @@ describe('unknown routes', () => {
     const body: unknown = await response.json()
     expectErrorBody(body)
     expect(body).toMatchObject({ error: { code: 'not_found' } })
+  })
+  it.each([
+    ['GET', '/conversations/x/read', 'PATCH'],
+    ['PUT', '/conversations', 'GET, HEAD'],
+    ['DELETE', '/conversations/reply', 'POST'],
+    ['GET', '/conversations/x/assignee', 'POST, DELETE'],
+    ['OPTIONS', '/conversations/assignable-users', 'GET, HEAD'],
+  ])('%s %s (a path of the contract, not that method) → 405 with Allow: %s', async (method, path, allow) => {
+    const response = await sandbox.fetchRaw(method, path)
+    expect(response.status).toBe(405)
+    expect(response.headers.get('allow')).toBe(allow)
+    const body: unknown = await response.json()
+    expectErrorBody(body)
+    expect(body).toMatchObject({ error: { code: 'method_not_allowed' } })
   })
 })
 

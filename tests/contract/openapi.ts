@@ -54,6 +54,10 @@ function at(document: JsonObject, pointer: string): unknown {
   if (!pointer.startsWith('#/')) throw new Error(`only local refs are supported, got ${pointer}`)
   let node: unknown = document
   for (const segment of pointer.slice(2).split('/').map(unescapePointer)) {
+    if (Array.isArray(node) && /^\d+$/.test(segment) && Number(segment) < node.length) {
+      node = node[Number(segment)]
+      continue
+    }
     if (!isObject(node) || !(segment in node)) throw new Error(`the contract has nothing at ${pointer}`)
     node = node[segment]
   }

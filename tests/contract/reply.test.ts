@@ -4,7 +4,11 @@
  * at acceptance on the sandbox clock.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { sendReplyResponseSchema, type Message, type MessageStatus } from '../../src/shared/api/schemas'
+import {
+  sendReplyResponseSchema,
+  type Message,
+  type SeenMessageStatus as MessageStatus,
+} from '../../src/shared/api/schemas'
 import { ACME_KEY, GLOBEX_KEY, ms, startHarness, type SandboxHarness } from './harness'
 
 const DAY = 24 * 3600_000

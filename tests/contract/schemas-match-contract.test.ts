@@ -7,8 +7,12 @@
  */
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
+import { DATE_TIME_PATTERN } from '../../src/shared/api/date-time'
 import {
+  API_LIMITS,
   assignBodySchema,
+  CHANNEL_IDS_MAX_LENGTH,
+  CHANNEL_IDS_PATTERN,
   assigneeSchema,
   channelSchema,
   contactSchema,
@@ -18,6 +22,8 @@ import {
   listUsersResponseSchema,
   messageSchema,
   messagesPageSchema,
+  ORDER_BY_PATTERN,
+  REPLY_MAX_LENGTH,
   sendReplyBodySchema,
   sendReplyResponseSchema,
   userSchema,
@@ -189,7 +195,17 @@ const SAMPLES: Array<[string, unknown, boolean]> = [
   ['Conversation', { ...conversation, archived: 'no' }, false],
   ['Conversation', { ...conversation, updatedDate: 'yesterday' }, false],
   ['Conversation', { ...conversation, createdDate: null }, false],
-  ['Conversation', { ...conversation, lastMessage: { ...conversation.lastMessage, direction: 'sideways' } }, false],
+  ['Conversation', { ...conversation, updatedDate: '2026-11-24t09:15:02.123z' }, true],
+  ['Conversation', { ...conversation, updatedDate: '2016-12-31T23:59:60Z' }, true],
+  ['Conversation', { ...conversation, updatedDate: '2017-01-01T00:59:60.5+01:00' }, true],
+  ['Conversation', { ...conversation, updatedDate: '2016-12-31T22:59:60Z' }, false],
+  ['Conversation', { ...conversation, updatedDate: '2026-11-24 09:15:02Z' }, false],
+  ['Conversation', { ...conversation, updatedDate: '2026-11-24T09:15:02+0100' }, false],
+  ['Conversation', { ...conversation, updatedDate: '2026-02-29T09:15:02Z' }, false],
+  ['Conversation', { ...conversation, contact: { ...contact, name: 'x'.repeat(1001) } }, false],
+  ['Conversation', { ...conversation, id: '' }, false],
+  ['Conversation', { ...conversation, lastMessage: { ...conversation.lastMessage, id: 2 ** 53 - 1 } }, true],
+  ['Conversation', { ...conversation, lastMessage: { ...conversation.lastMessage, id: 2 ** 53 } }, false],
   ['Conversation', Object.fromEntries(Object.entries(conversation).filter(([k]) => k !== 'lastInboundDate')), false],
   ['Conversation', { ...conversation, somethingNew: 1 }, true],
   ['Message', message, true],
@@ -199,7 +215,8 @@ const SAMPLES: Array<[string, unknown, boolean]> = [
     { id: 1, chatId: 'c', direction: 'inbound', date, content: { type: 'image', text: '' }, status: 'received' },
     true,
   ],
-  ['Message', { ...message, status: 'lost' }, false],
+  ['Message', { ...message, id: 0 }, false],
+  ['Message', { ...message, content: { type: 'text', text: 'x'.repeat(65_537) } }, false],
   ['Message', { ...message, id: '41' }, false],
   ['Message', { ...message, content: { type: 'text' } }, false],
   ['User', user, true],
@@ -219,6 +236,13 @@ const SAMPLES: Array<[string, unknown, boolean]> = [
   ['sendReply body', { chatId: '', content: { type: 'text', text: 'hi' } }, false],
   ['sendReply body', { chatId: 'c', content: { type: 'text', text: '' } }, false],
   ['sendReply body', { chatId: 'c', content: { type: 'text', text: 'x'.repeat(4097) } }, false],
+  ['sendReply body', { chatId: 'c', content: { type: 'text', text: '👍'.repeat(4096) } }, true],
+  ['sendReply body', { chatId: 'c', content: { type: 'text', text: '👍'.repeat(4097) } }, false],
+  [
+    'getMessages 200',
+    { data: Array.from({ length: 101 }, (_, i) => ({ ...message, id: i + 1 })), hasMore: true },
+    false,
+  ],
   ['sendReply body', { chatId: 'c', content: { type: 'text', text: 'hi' }, extra: 1 }, false],
   ['sendReply body', { chatId: 'c', content: { type: 'html', text: 'hi' } }, false],
   ['assignConversation body', { userId: 'usr_1' }, true],
@@ -228,12 +252,16 @@ const SAMPLES: Array<[string, unknown, boolean]> = [
 
 /**
  * Where zod is deliberately more lenient than the yaml: a client must not
- * break on an unknown channel type ("Unknown future types must not break a
- * client"), nor refuse a whole list over one odd avatar URL.
+ * break on an unknown channel type, message status or direction ("Unknown
+ * future values must not break a client": the item is kept, shown as
+ * unknown), nor refuse a whole list over one odd avatar URL.
  */
 const LENIENCIES: Array<[string, unknown]> = [
   ['Channel', { ...channel, type: 'viber' }],
   ['User', { ...user, avatarUrl: 'not a uri' }],
+  ['Message', { ...message, status: 'lost' }],
+  ['Message', { ...message, direction: 'sideways' }],
+  ['Conversation', { ...conversation, lastMessage: { ...conversation.lastMessage, direction: 'sideways' } }],
 ]
 
 function pair(name: string): [string, z.ZodType, string] {
@@ -253,5 +281,67 @@ describe('samples are accepted or rejected by both alike', () => {
     const [, zodSchema, pointer] = pair(name)
     expect(zodSchema.safeParse(sample).success).toBe(true)
     expect(contract().errorsAt(pointer, sample)).not.toEqual([])
+  })
+})
+
+describe('unknown values are kept item by item', () => {
+  it('an unknown status or direction reads as unknown, the rest of the page intact', () => {
+    const page = messagesPageSchema.parse({
+      data: [message, { ...message, id: 42, status: 'lost' }, { ...message, id: 43, direction: 'sideways' }],
+      hasMore: false,
+    })
+    expect(page.data.map((m) => [m.id, m.direction, m.status])).toEqual([
+      [41, 'outbound', 'failed'],
+      [42, 'outbound', 'unknown'],
+      [43, 'unknown', 'failed'],
+    ])
+  })
+
+  it('an unknown channel or content type is kept as sent', () => {
+    expect(channelSchema.parse({ ...channel, type: 'viber' }).type).toBe('viber')
+    expect(messageSchema.parse({ ...message, content: { type: 'sticker', text: '' } }).content.type).toBe('sticker')
+  })
+
+  it('every accepted date comes out canonical (UTC, milliseconds)', () => {
+    const parsed = conversationSchema.parse({
+      ...conversation,
+      createdDate: '2026-11-24t10:15:02.5+01:00',
+      updatedDate: '2016-12-31T23:59:60Z',
+      lastMessageDate: '2026-11-24t09:15:02.123456z',
+    })
+    expect([parsed.createdDate, parsed.updatedDate, parsed.lastMessageDate]).toEqual([
+      '2026-11-24T09:15:02.500Z',
+      '2016-12-31T23:59:59.999Z',
+      '2026-11-24T09:15:02.123Z',
+    ])
+  })
+})
+
+describe('the patterns and bounds the sandbox checks are those of the yaml', () => {
+  const parameter = (path: string, name: string): Json => {
+    const operation = contract().resolve(`#/paths/${path.replace(/\//g, '~1')}/get`) as Json
+    const found = (operation.parameters as Json[]).map(deref).find((p) => p.name === name)
+    if (!found) throw new Error(`no parameter ${name} on ${path}`)
+    return deref(found.schema)
+  }
+
+  it('orderBy and channelIds', () => {
+    expect(parameter('/conversations', 'orderBy').pattern).toBe(ORDER_BY_PATTERN)
+    expect(parameter('/conversations', 'channelIds').pattern).toBe(CHANNEL_IDS_PATTERN)
+    expect(parameter('/conversations', 'channelIds').maxLength).toBe(CHANNEL_IDS_MAX_LENGTH)
+  })
+
+  it('dates, message ids and the reply limit', () => {
+    expect(parameter('/conversations', 'dateFrom').pattern).toBe(DATE_TIME_PATTERN)
+    for (const name of ['idFrom', 'idTo']) {
+      expect(parameter('/conversations/{chatId}/messages', name)).toMatchObject({
+        minimum: 1,
+        maximum: API_LIMITS.messageId,
+      })
+    }
+    const body = deref(contract().resolve(requestPointer('/conversations/reply', 'post')))
+    expect(((body.properties as Json).content as Json).properties).toMatchObject({
+      text: { maxLength: REPLY_MAX_LENGTH },
+    })
   })
 })

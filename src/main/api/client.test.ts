@@ -175,6 +175,20 @@ describe('every operation against the sandbox', () => {
     expect(page.data[0]?.content.text).toBe('Thanks, we are on it 👍')
   })
 
+  it('a reply of 3,000 emoji (6,000 UTF-16 units, 3,000 characters) is sent; 4,097 characters are refused unsent', async () => {
+    const api = client()
+    const target = await someConversation(api, (c) => c.channel.type !== 'whatsapp')
+    const accepted = await api.sendReply(target.id, '👍'.repeat(3000))
+    checkContract('sendReply')
+    expect(accepted.status).toBe('queued')
+    const posts = () => recordings.filter((r) => r.method === 'POST').length
+    const before = posts()
+    const refused = await api.sendReply(target.id, '👍'.repeat(4097)).catch((error: unknown) => error)
+    expect(refused).toBeInstanceOf(ApiError)
+    expect((refused as ApiError).message).toContain('this one has 4097')
+    expect(posts()).toBe(before)
+  })
+
   it('markRead, archive, unarchive', async () => {
     const api = client()
     const unread = await someConversation(api, (c) => c.unreadCount > 0)

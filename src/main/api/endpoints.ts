@@ -18,6 +18,7 @@ import {
   type SendReplyResponse,
   type User,
 } from '../../shared/api/schemas'
+import { isReplyTooLong, replyLength } from '../../shared/domain/reply-length'
 import { ApiError, type InboxApi } from '../ports/inbox-api'
 import type { Transport } from './transport'
 
@@ -84,10 +85,10 @@ function conversationReads(transport: Transport): Pick<InboxApi, 'listConversati
 
 async function sendReply(transport: Transport, chatId: string, text: string): Promise<SendReplyResponse> {
   requireId('sendReply', 'chatId', chatId)
-  if (text.trim().length === 0 || text.length > REPLY_MAX_LENGTH) {
+  if (text.trim().length === 0 || isReplyTooLong(text)) {
     throw new ApiError(
       'bad_request',
-      `A reply must have between 1 and ${REPLY_MAX_LENGTH} characters (this one has ${text.length}); it was not sent.`,
+      `A reply must have between 1 and ${REPLY_MAX_LENGTH} characters (this one has ${replyLength(text)}); it was not sent.`,
       { operation: 'sendReply' },
     )
   }

@@ -6,7 +6,7 @@
  * Plain Node: the API, time, the persisted store and the outputs are
  * parameters, so tests run it against the real sandbox over HTTP.
  */
-import type { Conversation, Message, MessageStatus } from '../../shared/api/schemas'
+import type { Conversation, Message, SeenMessageStatus } from '../../shared/api/schemas'
 import type { SyncStatus } from '../../shared/ipc/contract'
 import { ApiError, type InboxApi } from '../ports/inbox-api'
 import type { KeyValueStore, ShellAdapters } from '../ports/shell-adapters'
@@ -105,7 +105,8 @@ export interface SyncEngine {
   noteOwnAction(action: OwnAction): void
 }
 
-const FINAL_STATUSES: ReadonlySet<MessageStatus> = new Set(['read', 'failed', 'received'])
+// A status this client does not know is taken as final: nothing it knows follows it, so polling for it would be endless.
+const FINAL_STATUSES: ReadonlySet<SeenMessageStatus> = new Set(['read', 'failed', 'received', 'unknown'])
 /** A local change the server has not confirmed within this long is dropped. */
 const LOCAL_PATCH_TTL_MS = 30_000
 /** An own assignment not seen by a sync within this long is forgotten. */
@@ -142,7 +143,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   /** Per conversation: the highest message id read in this session. */
   const fetchedThrough = new Map<string, number>()
   /** Per conversation: outbound messages not final yet, id → last status seen. */
-  const trackedOutbound = new Map<string, Map<number, MessageStatus>>()
+  const trackedOutbound = new Map<string, Map<number, SeenMessageStatus>>()
   /** Per conversation: the last outbound message known final (no need to re-read it). */
   const finalOutbound = new Map<string, number>()
   let persisted: PersistedSyncState | null = null

@@ -7,9 +7,13 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
 import {
+  API_LIMITS,
   archivedFilterSchema,
   assignBodySchema,
+  CHANNEL_IDS_MAX_LENGTH,
+  CHANNEL_IDS_PATTERN,
   isoDateTime,
+  ORDER_BY_PATTERN,
   orderByFields,
   sendReplyBodySchema,
   type OrderByField,
@@ -27,15 +31,17 @@ import {
   type SandboxEnv,
 } from './context'
 
-const orderByPattern = new RegExp(`^([ +-]?)(${orderByFields.join('|')})$`)
+const orderByPattern = new RegExp(ORDER_BY_PATTERN)
+const channelIdsPattern = new RegExp(CHANNEL_IDS_PATTERN)
 
 const listConversationsQuerySchema = z
   .object({
     dateFrom: isoDateTime.optional(),
     channelIds: z
       .string()
+      .max(CHANNEL_IDS_MAX_LENGTH)
+      .regex(channelIdsPattern, 'must be a comma-separated list of non-empty channel ids')
       .transform((value) => value.split(',').map((id) => id.trim()))
-      .refine((ids) => ids.every((id) => id.length > 0), 'must be a comma-separated list of non-empty channel ids')
       .optional(),
     unreadOnly: z.enum(['true', 'false']).optional(),
     archived: archivedFilterSchema.optional(),
@@ -46,10 +52,12 @@ const listConversationsQuerySchema = z
   })
   .strict()
 
+// Up to 2^53 − 1 (16 digits), the contract's bound on message ids; a leading zero or a sign is not an integer's form.
 const messageIdParam = z
   .string()
-  .regex(/^[1-9]\d{0,14}$/, 'must be a positive integer')
+  .regex(/^[1-9]\d{0,15}$/, 'must be a positive integer')
   .transform(Number)
+  .refine((id) => id <= API_LIMITS.messageId, `must be at most ${API_LIMITS.messageId}`)
 
 const getMessagesQuerySchema = z.object({ idFrom: messageIdParam.optional(), idTo: messageIdParam.optional() }).strict()
 
@@ -77,6 +85,25 @@ function parseOrderBy(value: string | undefined): ListFilters['orderBy'] {
   if (!match) throw new Error(`orderBy passed validation but does not match: ${value}`)
   // A leading space is an unencoded `+` that the query decoder turned into a space.
   return { field: match[2] as OrderByField, descending: match[1] === '-' }
+}
+
+/**
+ * The methods each of the contract's paths answers, for the 405 that an
+ * unsupported method gets (with `Allow`). HEAD goes with GET: Hono answers it
+ * from the GET route. Keep in step with the routes below.
+ */
+const ROUTE_METHODS: ReadonlyArray<readonly [RegExp, readonly string[]]> = [
+  [/^\/conversations$/, ['GET', 'HEAD']],
+  [/^\/conversations\/reply$/, ['POST']],
+  [/^\/conversations\/assignable-users$/, ['GET', 'HEAD']],
+  [/^\/conversations\/[^/]+\/messages$/, ['GET', 'HEAD']],
+  [/^\/conversations\/[^/]+\/(read|archive|unarchive)$/, ['PATCH']],
+  [/^\/conversations\/[^/]+\/assignee$/, ['POST', 'DELETE']],
+]
+
+/** The methods a path of the contract allows, or undefined when no operation has that path. */
+export function allowedMethods(path: string): readonly string[] | undefined {
+  return ROUTE_METHODS.find(([pattern]) => pattern.test(path))?.[1]
 }
 
 export function apiRoutes(world: SandboxWorld): Hono<SandboxEnv> {

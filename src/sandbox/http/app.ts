@@ -7,7 +7,7 @@
 import { Hono, type MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import type { SandboxWorld } from '../world'
-import { apiRoutes } from './api-routes'
+import { allowedMethods, apiRoutes } from './api-routes'
 import { jsonError, type SandboxEnv } from './context'
 import { controlRoutes } from './control-routes'
 
@@ -38,7 +38,20 @@ export function createSandboxApp(world: SandboxWorld, log: (line: string) => voi
     )
     return jsonError(c, 500, 'internal_error', 'The sandbox hit an unexpected error; see its log.')
   })
-  app.notFound((c) => jsonError(c, 404, 'not_found', `No route ${c.req.method} ${c.req.path}.`))
+  app.notFound((c) => {
+    // A path of the contract with a method it does not have is a 405 that names the right ones, not a 404.
+    const allowed = isControlPath(c.req.path) ? undefined : allowedMethods(c.req.path)
+    if (allowed) {
+      return jsonError(
+        c,
+        405,
+        'method_not_allowed',
+        `${c.req.method} is not allowed on ${c.req.path}; use ${allowed.join(' or ')}.`,
+        { allow: allowed.join(', ') },
+      )
+    }
+    return jsonError(c, 404, 'not_found', `No route ${c.req.method} ${c.req.path}.`)
+  })
 
   // Request log (API requests only), written after the answer is known.
   const requestLog: MiddlewareHandler<SandboxEnv> = async (c, next) => {

@@ -17,7 +17,14 @@
  */
 import { z } from 'zod'
 import type { Conversation, Message, MessagesPage, User } from '../api/schemas'
-import { archivedFilterSchema, orderByFields, REPLY_MAX_LENGTH } from '../api/schemas'
+import {
+  API_LIMITS,
+  archivedFilterSchema,
+  isoDateTime,
+  orderByFields,
+  REPLY_MAX_LENGTH,
+  replyTextSchema,
+} from '../api/schemas'
 import type { EventChannel, InvokeChannel } from './channels'
 
 // ---- Errors ----------------------------------------------------------------
@@ -67,6 +74,36 @@ export type BridgeResult<T> = { ok: true; value: T } | { ok: false; error: Bridg
 export const themePreferenceSchema = z.enum(['light', 'dark', 'system'])
 export type ThemePreference = z.infer<typeof themePreferenceSchema>
 
+// ---- Bounds on what the renderer sends -----------------------------------------
+//
+// Every string that crosses the bridge is bounded: a renderer that sends a
+// 10 MB "user id" must get invalid_argument, not have it written to
+// settings.json and echoed in every state event.
+
+/**
+ * An id the renderer passes on (a conversation, user or channel id): 1 to 200
+ * characters, the contract's bound, and never `.` or `..`, which would
+ * address a parent path if an id ever became part of a URL path or a file name.
+ */
+export const bridgeIdSchema = z
+  .string()
+  .min(1)
+  .max(API_LIMITS.idLength)
+  .refine((id) => id !== '.' && id !== '..', 'must not be . or ..')
+
+/** A channel id as a filter item: also no comma or whitespace, which would split it into other ids on the wire. */
+const channelIdSchema = bridgeIdSchema.regex(/^[^,\s]+$/, 'must not contain a comma or whitespace')
+
+/** The renderer's own id for a reply (a UUID today). */
+const clientIdSchema = z
+  .string()
+  .min(8)
+  .max(64)
+  .regex(/^[\w-]+$/, 'letters, digits, - and _ only')
+
+/** Drafts longer than a reply can be are still kept (the agent trims them before sending), up to this many UTF-16 units. */
+export const DRAFT_MAX_LENGTH = REPLY_MAX_LENGTH * 4
+
 const clockTimeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time as HH:MM')
 
 export const cannedReplySchema = z.object({
@@ -75,7 +112,7 @@ export const cannedReplySchema = z.object({
     .min(1)
     .max(32)
     .regex(/^[\w-]+$/, 'letters, digits, - and _ only'),
-  text: z.string().min(1).max(REPLY_MAX_LENGTH),
+  text: replyTextSchema,
 })
 export type CannedReply = z.infer<typeof cannedReplySchema>
 
@@ -102,7 +139,7 @@ export type NotificationSettings = z.infer<typeof notificationSettingsSchema>
 export const rendererSettingsSchema = z.object({
   theme: themePreferenceSchema,
   /** Who "Mine" means: the agent picks themself from the assignable users. */
-  meUserId: z.string().min(1).nullable(),
+  meUserId: bridgeIdSchema.nullable(),
   closeToTray: z.boolean(),
   notifications: notificationSettingsSchema,
   cannedReplies: z.array(cannedReplySchema).max(200),
@@ -199,7 +236,8 @@ export interface MessagesChangedEvent {
 // ---- The contract ------------------------------------------------------------
 
 const none = z.undefined()
-const chatIdArg = z.object({ chatId: z.string().min(1).max(200) }).strict()
+const chatIdArg = z.object({ chatId: bridgeIdSchema }).strict()
+const messageIdArg = z.number().int().min(1).max(API_LIMITS.messageId)
 
 /** A phantom carrier for a channel's result type: zod checks the argument,
  * TypeScript carries the result. */
@@ -214,12 +252,12 @@ const spec = <Result>() => {
 export const listConversationsArgsSchema = z
   .object({
     archived: archivedFilterSchema.optional(),
-    channelIds: z.array(z.string().min(1)).max(50).optional(),
-    dateFrom: z.iso.datetime({ offset: true }).optional(),
+    channelIds: z.array(channelIdSchema).max(50).optional(),
+    dateFrom: isoDateTime.optional(),
     unreadOnly: z.boolean().optional(),
     orderBy: z
       .string()
-      .refine((value) => orderByFields.includes(value.replace(/^[-+]/, '') as (typeof orderByFields)[number]), {
+      .regex(new RegExp(`^[-+]?(${orderByFields.join('|')})$`), {
         message: `one of ${orderByFields.join(', ')}, prefixed with - or +`,
       })
       .optional(),
@@ -245,30 +283,30 @@ export const invokeContract = {
   listConversations: spec<Conversation[]>()(listConversationsArgsSchema),
   getMessages: spec<MessagesPage>()(
     chatIdArg.extend({
-      idFrom: z.number().int().min(1).optional(),
-      idTo: z.number().int().min(1).optional(),
+      idFrom: messageIdArg.optional(),
+      idTo: messageIdArg.optional(),
     }),
   ),
   markRead: spec<null>()(chatIdArg),
   archive: spec<null>()(chatIdArg),
   unarchive: spec<null>()(chatIdArg),
-  assign: spec<null>()(chatIdArg.extend({ userId: z.string().min(1).max(200) })),
+  assign: spec<null>()(chatIdArg.extend({ userId: bridgeIdSchema })),
   unassign: spec<null>()(chatIdArg),
   listUsers: spec<User[]>()(none),
   sendReply: spec<OutboxEntry>()(
     chatIdArg.extend({
-      clientId: z.string().min(8).max(64),
-      text: z.string().trim().min(1, 'The reply is empty').max(REPLY_MAX_LENGTH),
+      clientId: clientIdSchema,
+      text: z.string().trim().min(1, 'The reply is empty').pipe(replyTextSchema),
     }),
   ),
   listOutbox: spec<OutboxEntry[]>()(none),
-  retryOutboxEntry: spec<OutboxEntry>()(z.object({ clientId: z.string().min(1) }).strict()),
-  discardOutboxEntry: spec<null>()(z.object({ clientId: z.string().min(1) }).strict()),
+  retryOutboxEntry: spec<OutboxEntry>()(z.object({ clientId: clientIdSchema }).strict()),
+  discardOutboxEntry: spec<null>()(z.object({ clientId: clientIdSchema }).strict()),
   getDrafts: spec<Record<string, string>>()(none),
-  setDraft: spec<null>()(chatIdArg.extend({ text: z.string().max(REPLY_MAX_LENGTH * 4) })),
+  setDraft: spec<null>()(chatIdArg.extend({ text: z.string().max(DRAFT_MAX_LENGTH) })),
   /** Which conversation the agent is looking at (null: none), so main can
    * stay quiet about it while the window has focus. */
-  setFocusedConversation: spec<null>()(z.object({ chatId: z.string().min(1).nullable() }).strict()),
+  setFocusedConversation: spec<null>()(z.object({ chatId: bridgeIdSchema.nullable() }).strict()),
   openExternal: spec<null>()(z.object({ url: z.string().min(1).max(8192) }).strict()),
 } satisfies Record<InvokeChannel, InvokeSpec<z.ZodType, unknown>>
 

@@ -11,6 +11,7 @@ import { useQueryClient } from '@tanstack/react-query'
 import dayjs from 'dayjs'
 import type { Conversation, Message } from '../../../shared/api/schemas'
 import { REPLY_MAX_LENGTH } from '../../../shared/api/schemas'
+import { isReplyTooLong, replyLength } from '../../../shared/domain/reply-length'
 import type { CannedReply, OutboxEntry } from '../../../shared/ipc/contract'
 import { formatTimeLeft, type ReplyWindow } from '../../../shared/domain/views'
 import { call, errorMessage } from '../bridge/client'
@@ -139,8 +140,8 @@ export const Composer = forwardRef<ComposerHandle, ComposerProps>(function Compo
   const send = async (checks: { window: boolean; stale: boolean }) => {
     const reply = text.trim()
     if (!reply) return
-    if (reply.length > REPLY_MAX_LENGTH) {
-      setSendError(`The reply is too long: ${reply.length} characters, at most ${REPLY_MAX_LENGTH}.`)
+    if (isReplyTooLong(reply)) {
+      setSendError(`The reply is too long: ${replyLength(reply)} characters, at most ${REPLY_MAX_LENGTH}.`)
       return
     }
     if (checks.window && replyWindow.state === 'closed') {
@@ -278,7 +279,9 @@ export const Composer = forwardRef<ComposerHandle, ComposerProps>(function Compo
       />
       <Group justify="space-between">
         <Text size="xs" c="dimmed">
-          {text.length > REPLY_MAX_LENGTH * 0.9 ? `${text.length} / ${REPLY_MAX_LENGTH}` : ' '}
+          {text.length > REPLY_MAX_LENGTH * 0.9 && replyLength(text) > REPLY_MAX_LENGTH * 0.9
+            ? `${replyLength(text)} / ${REPLY_MAX_LENGTH}`
+            : ' '}
         </Text>
         <Button
           size="xs"

@@ -228,6 +228,9 @@ function OutboundStatus({ status }: { status: Message['status'] }) {
           <IconAlertTriangle size={14} aria-hidden /> Failed
         </span>
       )
+    case 'unknown':
+      // A status the server has and this version does not know: neutral, not an error.
+      return <span>Status unknown</span>
     default:
       return null
   }
