@@ -3,8 +3,17 @@
  * `<userData>/drafts.json`. The renderer debounces its calls; each call is one
  * atomic write (conf/electron-store write a temp file and rename it).
  */
+import { BridgeFailure } from '../ports/errors'
 import type { KeyValueStore } from '../ports/shell-adapters'
 import type { Logger } from '../ports/logger'
+
+/**
+ * At most this many conversations keep a draft. Every draft is rewritten on
+ * each save, so a renderer (or a script in it) that opened drafts without end
+ * would make each keystroke write an ever larger file. Far above what an
+ * agent keeps by hand.
+ */
+export const MAX_DRAFTS = 500
 
 export const DRAFTS_STORE_NAME = 'drafts'
 export interface DraftsData extends Record<string, unknown> {
@@ -18,7 +27,11 @@ export interface DraftStore {
   set(chatId: string, text: string): void
 }
 
-export function createDraftStore(store: KeyValueStore<DraftsData>, log: Logger): DraftStore {
+export function createDraftStore(
+  store: KeyValueStore<DraftsData>,
+  log: Logger,
+  maxDrafts: number = MAX_DRAFTS,
+): DraftStore {
   const loaded: unknown = store.get('drafts')
   let drafts: Record<string, string> = {}
   if (typeof loaded === 'object' && loaded !== null && !Array.isArray(loaded)) {
@@ -34,7 +47,13 @@ export function createDraftStore(store: KeyValueStore<DraftsData>, log: Logger):
     set(chatId, text) {
       const next = { ...drafts }
       if (text.trim().length === 0) delete next[chatId]
-      else next[chatId] = text
+      else if (!(chatId in next) && Object.keys(next).length >= maxDrafts) {
+        // The text stays in the composer: only keeping it across a restart is refused.
+        throw new BridgeFailure(
+          'invalid_argument',
+          `${maxDrafts} conversations already have an unsent draft. Send or clear some of them, and this draft will be kept too.`,
+        )
+      } else next[chatId] = text
       drafts = next
       store.set('drafts', drafts)
     },

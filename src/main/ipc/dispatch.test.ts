@@ -90,4 +90,18 @@ describe('dispatch', () => {
     const result = await dispatch('__proto__', {})
     expect(result).toMatchObject({ ok: false, error: { kind: 'invalid_argument' } })
   })
+
+  it('an unknown key is shown cut and escaped, in the message and the log', async () => {
+    const { dispatch, lines } = setup(() => null)
+    const key = `${'k'.repeat(5 * 1024 * 1024)}\nforged line`
+    const result = await dispatch('markRead', { chatId: 'chat_1', [key]: 1, b: 2, c: 3, d: 4, e: 5, f: 6 })
+    expect(result.ok).toBe(false)
+    if (result.ok) return
+    expect(result.error.message).toBe(
+      `markRead does not accept the fields “${'k'.repeat(40)}…”, “b”, “c”, “d”, “e”, 1 more.`,
+    )
+    expect(lines).toHaveLength(1)
+    expect(lines[0]!.line.length).toBeLessThan(500)
+    expect(lines[0]!.line).not.toContain('\n')
+  })
 })

@@ -16,21 +16,38 @@ export type Dispatch = (channel: string, rawArg: unknown) => Promise<BridgeResul
 const isInvokeChannel = (channel: string): channel is InvokeChannel =>
   (invokeChannels as readonly string[]).includes(channel)
 
+/** Key names the renderer made up are shown at most this long, and at most this many of them. */
+const SHOWN_KEY_LENGTH = 40
+const SHOWN_KEYS = 5
+
+/**
+ * A name the renderer chose (an unknown key, a record key in a path), as it
+ * can be shown: cut to 40 characters, line breaks and control characters
+ * escaped as JSON does. A 5 MB key with a `\n` in it must not become a 5 MB
+ * message or a second log line.
+ */
+export function showName(name: PropertyKey): string {
+  const text = String(name)
+  const cut = text.length > SHOWN_KEY_LENGTH ? `${text.slice(0, SHOWN_KEY_LENGTH)}…` : text
+  return JSON.stringify(cut).slice(1, -1)
+}
+
 /** The first problem of a rejected argument, as one sentence naming the field. */
 export function describeInvalidArgument(channel: string, error: z.ZodError): string {
   const issue = error.issues[0]
   if (!issue) return `The argument of ${channel} is invalid.`
   if (issue.code === 'unrecognized_keys') {
-    const keys = issue.keys.map((key) => `“${key}”`).join(', ')
-    const path = issue.path.length ? ` in “${issue.path.join('.')}”` : ''
-    return `${channel} does not accept the field${issue.keys.length > 1 ? 's' : ''} ${keys}${path}.`
+    const shown = issue.keys.slice(0, SHOWN_KEYS).map((key) => `“${showName(key)}”`)
+    if (issue.keys.length > SHOWN_KEYS) shown.push(`${issue.keys.length - SHOWN_KEYS} more`)
+    const path = issue.path.length ? ` in “${issue.path.map(showName).join('.')}”` : ''
+    return `${channel} does not accept the field${issue.keys.length > 1 ? 's' : ''} ${shown.join(', ')}${path}.`
   }
   if (issue.path.length === 0) {
     if (issue.code === 'invalid_type' && issue.expected === 'undefined') return `${channel} takes no argument.`
     if (issue.code === 'invalid_type') return `${channel} needs an object as its argument (${issue.message}).`
     return `The argument of ${channel} is invalid: ${issue.message}.`
   }
-  const field = issue.path.join('.')
+  const field = issue.path.map(showName).join('.')
   if (issue.code === 'invalid_type' && /received undefined/.test(issue.message)) {
     return `${channel} needs the field “${field}”.`
   }

@@ -43,11 +43,37 @@ function formatDetail(detail: unknown): string {
   }
 }
 
+/** The longest line a log gets; past it the line is cut, saying how much was left out. */
+export const MAX_LOG_LINE_LENGTH = 8 * 1024
+
+// Line breaks of every kind, and the other control characters a terminal or log viewer acts on.
+// eslint-disable-next-line no-control-regex
+const UNSAFE_IN_LINE = /[\u0000-\u0008\u000b-\u001f\u007f\u0085\u2028\u2029\n]/g
+
+/**
+ * One log entry as one line: a value that carries a line break (a 5 MB "key"
+ * with `\n` in it, a stack trace) can never start a line of its own that
+ * looks like another entry. Breaks and control characters are written as
+ * escapes (`\n`, `\u001b`), and an overlong line is cut.
+ */
+export function toLogLine(text: string): string {
+  const cut =
+    text.length > MAX_LOG_LINE_LENGTH
+      ? `${text.slice(0, MAX_LOG_LINE_LENGTH)}… (${text.length - MAX_LOG_LINE_LENGTH} more characters)`
+      : text
+  return cut.replace(UNSAFE_IN_LINE, (char) => {
+    if (char === '\n') return '\\n'
+    if (char === '\r') return '\\r'
+    return `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`
+  })
+}
+
 export function createLogger(sink: LogSink, redactor: Redactor = createRedactor(), scope?: string): Logger {
   const write = (level: LogLevel, message: string, details: unknown[]) => {
     const prefix = scope ? `[${scope}] ` : ''
     const rest = details.length ? ' ' + details.map(formatDetail).join(' ') : ''
-    sink(level, redactor.redact(prefix + message + rest))
+    // Redact before cutting, so that a cut can never leave half a key behind unredacted.
+    sink(level, toLogLine(redactor.redact(prefix + message + rest)))
   }
   return {
     debug: (message, ...details) => write('debug', message, details),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createLogger, createMemorySink, createRedactor, REDACTED } from '.'
+import { createLogger, createMemorySink, createRedactor, MAX_LOG_LINE_LENGTH, REDACTED, toLogLine } from '.'
 
 describe('logger redaction', () => {
   it('removes the current key from messages and details, in every child logger', () => {
@@ -42,5 +42,31 @@ describe('logger redaction', () => {
     circular.self = circular
     createLogger(sink).info('odd', circular)
     expect(sink.lines[0]?.line).toMatch(/unserialisable detail/)
+  })
+})
+
+describe('one entry is one line', () => {
+  it('a 5 MB key with a line break in it cannot forge a log line', () => {
+    const sink = createMemorySink()
+    const log = createLogger(sink, createRedactor(), 'bridge')
+    const forged = `${'k'.repeat(5 * 1024 * 1024)}\n2026-12-02 10:00:00 [info] Account removed by the user`
+    log.warn(`Bridge: unknown field ${forged}`)
+    expect(sink.lines).toHaveLength(1)
+    const line = sink.lines[0]!.line
+    expect(line).not.toMatch(/[\n\r\u2028\u2029]/)
+    expect(line.length).toBeLessThan(MAX_LOG_LINE_LENGTH + 100)
+    expect(line).toMatch(/… \(\d+ more characters\)$/)
+  })
+
+  it('escapes breaks and control characters, keeps the rest', () => {
+    expect(toLogLine('a\nb\r\nc\u2028d\u001b[31me\tf')).toBe('a\\nb\\r\\nc\\u2028d\\u001b[31me\tf')
+    expect(toLogLine('Sofía 👍 مرحبا')).toBe('Sofía 👍 مرحبا')
+  })
+
+  it('a stack trace stays in its one entry', () => {
+    const sink = createMemorySink()
+    createLogger(sink).error('failed', new Error('boom'))
+    expect(sink.lines).toHaveLength(1)
+    expect(sink.lines[0]!.line).toContain('Error: boom\\n    at ')
   })
 })
