@@ -4,23 +4,13 @@
  * Retry button show instead: never an empty picker that pretends nobody exists.
  */
 import { useState } from 'react'
-import {
-  Alert,
-  Button,
-  Group,
-  Popover,
-  ScrollArea,
-  Skeleton,
-  Stack,
-  Text,
-  TextInput,
-  UnstyledButton,
-} from '@mantine/core'
+import { Button, Group, Popover, Stack, TextInput } from '@mantine/core'
 import { IconUserCheck, IconUserMinus, IconUserPlus } from '@tabler/icons-react'
 import type { Conversation, User } from '../../../shared/api/schemas'
-import { errorMessage } from '../bridge/client'
 import { useUsers } from '../bridge/queries'
 import { UserAvatar } from '../shell/ui'
+import { TeammateOptions } from './TeammateOptions'
+import { TeammatesLoadError } from './TeammatesLoadError'
 
 export function AssignPicker({
   conversation,
@@ -89,22 +79,7 @@ function AssignList({
   const me = users.data?.find((user) => user.id === meUserId)
 
   if (users.isError) {
-    return (
-      <Alert role="alert" color="red" title="The teammates list did not load">
-        <Stack gap="xs">
-          <Text size="sm">{errorMessage(users.error)}</Text>
-          <Button
-            size="xs"
-            variant="default"
-            w="fit-content"
-            loading={users.isFetching}
-            onClick={() => void users.refetch()}
-          >
-            Retry
-          </Button>
-        </Stack>
-      </Alert>
-    )
+    return <TeammatesLoadError error={users.error} retrying={users.isFetching} onRetry={() => void users.refetch()} />
   }
   const filtered = (users.data ?? []).filter((user) =>
     user.displayName.toLowerCase().includes(search.trim().toLowerCase()),
@@ -146,43 +121,14 @@ function AssignList({
           }
         }}
       />
-      {users.isPending ? (
-        <Stack gap={6} aria-busy="true" aria-label="Loading teammates">
-          <Skeleton height={28} />
-          <Skeleton height={28} />
-          <Skeleton height={28} />
-        </Stack>
-      ) : (
-        <ScrollArea.Autosize mah={260}>
-          <Stack gap={2} role="list" aria-label="Teammates">
-            {filtered.length === 0 && (
-              <Text size="sm" c="dimmed" p={6}>
-                {users.data?.length ? 'Nobody by that name.' : 'The server lists no teammates who can be assigned.'}
-              </Text>
-            )}
-            {filtered.map((user) => (
-              <div role="listitem" key={user.id}>
-                <UnstyledButton
-                  onClick={() => onAssign(user)}
-                  w="100%"
-                  p={6}
-                  style={{ borderRadius: 6 }}
-                  className="assign-option"
-                  aria-current={conversation.assignee?.id === user.id || undefined}
-                >
-                  <Group gap="xs" wrap="nowrap">
-                    <UserAvatar name={user.displayName} avatarUrl={user.avatarUrl} size={24} />
-                    <Text size="sm" truncate="end">
-                      {user.displayName}
-                      {user.id === meUserId ? ' (me)' : ''}
-                    </Text>
-                  </Group>
-                </UnstyledButton>
-              </div>
-            ))}
-          </Stack>
-        </ScrollArea.Autosize>
-      )}
+      <TeammateOptions
+        loading={users.isPending}
+        anyTeammates={Boolean(users.data?.length)}
+        teammates={filtered}
+        assigneeId={conversation.assignee?.id}
+        meUserId={meUserId}
+        onPick={onAssign}
+      />
     </Stack>
   )
 }

@@ -4,13 +4,11 @@
  * with loading (skeleton), empty and error states.
  */
 import { useEffect, useLayoutEffect, useRef } from 'react'
-import { Alert, Button, Center, Skeleton, Stack, Text } from '@mantine/core'
-import { IconInbox } from '@tabler/icons-react'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import type { Conversation } from '../../../shared/api/schemas'
-import { errorMessage } from '../bridge/client'
 import classes from './ConversationList.module.css'
 import { ConversationRow, ROW_HEIGHT } from './ConversationRow'
+import { ListEmpty, ListLoadError, ListLoading } from './ListStates'
 
 /** User Timing marks (read by `npm run bench`, seen in DevTools): the list's first rows committed to the DOM,
  * then painted. */
@@ -79,43 +77,9 @@ export function ConversationList({
     if (activeIndex >= 0) virtualizer.scrollToIndex(activeIndex, { align: 'auto' })
   }, [activeIndex, virtualizer])
 
-  if (status === 'pending') {
-    return (
-      <Stack gap={0} aria-busy="true" aria-label="Loading conversations" role="status">
-        {Array.from({ length: 8 }, (_, index) => (
-          <Stack key={index} gap={6} p="sm" style={{ borderBottom: '1px solid var(--mantine-color-default-border)' }}>
-            <Skeleton height={14} width="60%" />
-            <Skeleton height={12} width="90%" />
-            <Skeleton height={10} width="40%" />
-          </Stack>
-        ))}
-      </Stack>
-    )
-  }
-  if (status === 'error') {
-    return (
-      <Stack p="md">
-        <Alert role="alert" color="red" title="The conversations did not load">
-          <Text size="sm">{errorMessage(error)}</Text>
-        </Alert>
-        <Button variant="default" onClick={onRetry} w="fit-content">
-          Retry
-        </Button>
-      </Stack>
-    )
-  }
-  if (conversations.length === 0) {
-    return (
-      <Center h="100%" p="lg">
-        <Stack align="center" gap="xs">
-          <IconInbox size={40} aria-hidden color="var(--mantine-color-dimmed)" />
-          <Text c="dimmed" ta="center" size="sm">
-            {emptyMessage}
-          </Text>
-        </Stack>
-      </Center>
-    )
-  }
+  if (status === 'pending') return <ListLoading />
+  if (status === 'error') return <ListLoadError error={error} onRetry={onRetry} />
+  if (conversations.length === 0) return <ListEmpty message={emptyMessage} />
 
   return (
     <div

@@ -67,49 +67,64 @@ export function ListToolbar({
             </ActionIcon>
           </Popover.Target>
           <Popover.Dropdown>
-            <Stack gap="sm">
-              <MultiSelect
-                label="Channels"
-                placeholder={filters.channelIds.length ? undefined : 'All channels'}
-                data={channels.map((channel) => ({
-                  value: channel.id,
-                  label: `${channel.name} (${channelTypeLabel(channel.type)})`,
-                }))}
-                value={filters.channelIds}
-                onChange={(channelIds) => onFilters({ ...filters, channelIds })}
-                clearable
-                comboboxProps={{ withinPortal: false }}
-              />
-              <TextInput
-                type="date"
-                label="Active since"
-                description="Conversations updated after this day"
-                value={filters.dateFrom}
-                onChange={(event) => onFilters({ ...filters, dateFrom: event.currentTarget.value })}
-              />
-              <Select
-                label="Sort"
-                data={[
-                  { value: 'newest', label: 'Newest activity' },
-                  { value: 'oldest', label: 'Oldest activity' },
-                  { value: 'unread', label: 'Most unread' },
-                ]}
-                value={filters.sort}
-                allowDeselect={false}
-                onChange={(value) => onFilters({ ...filters, sort: (value as SortChoice | null) ?? 'newest' })}
-                comboboxProps={{ withinPortal: false }}
-              />
-              <Button
-                variant="subtle"
-                size="xs"
-                onClick={() => onFilters({ channelIds: [], dateFrom: '', sort: filters.sort })}
-              >
-                Clear filters
-              </Button>
-            </Stack>
+            <FilterAndSortForm filters={filters} onFilters={onFilters} channels={channels} />
           </Popover.Dropdown>
         </Popover>
       </Indicator>
     </Group>
+  )
+}
+
+/** Inside the filter popover: channels, "active since" day, sort, clear. */
+function FilterAndSortForm({
+  filters,
+  onFilters,
+  channels,
+}: {
+  filters: ListFilters
+  onFilters: (filters: ListFilters) => void
+  channels: readonly Channel[]
+}) {
+  return (
+    <Stack gap="sm">
+      <MultiSelect
+        label="Channels"
+        placeholder={filters.channelIds.length ? undefined : 'All channels'}
+        data={channels.map((channel) => ({
+          value: channel.id,
+          label: `${channel.name} (${channelTypeLabel(channel.type)})`,
+        }))}
+        value={filters.channelIds}
+        onChange={(channelIds) => onFilters({ ...filters, channelIds })}
+        clearable
+        comboboxProps={{ withinPortal: false }}
+      />
+      <TextInput
+        type="date"
+        label="Active since"
+        description="Conversations updated after this day"
+        value={filters.dateFrom}
+        onChange={(event) => onFilters({ ...filters, dateFrom: event.currentTarget.value })}
+      />
+      <Select
+        label="Sort"
+        data={[
+          { value: 'newest', label: 'Newest activity' },
+          { value: 'oldest', label: 'Oldest activity' },
+          { value: 'unread', label: 'Most unread' },
+        ]}
+        value={filters.sort}
+        allowDeselect={false}
+        onChange={(value) => onFilters({ ...filters, sort: (value as SortChoice | null) ?? 'newest' })}
+        comboboxProps={{ withinPortal: false }}
+      />
+      <Button
+        variant="subtle"
+        size="xs"
+        onClick={() => onFilters({ channelIds: [], dateFrom: '', sort: filters.sort })}
+      >
+        Clear filters
+      </Button>
+    </Stack>
   )
 }

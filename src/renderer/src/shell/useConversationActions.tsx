@@ -3,13 +3,14 @@
  * an undo toast), assign/unassign. Each applies at once in every cached list
  * and is rolled back, with a clear toast, if main refuses it.
  */
-import { useCallback, useMemo, useRef } from 'react'
+import { useCallback, useMemo } from 'react'
 import { useQueryClient } from '@tanstack/react-query'
 import { notifications } from '@mantine/notifications'
 import type { Conversation, User } from '../../../shared/api/schemas'
 import { contactLabel } from '../../../shared/domain/views'
 import { call, errorMessage } from '../bridge/client'
-import { findConversation, patchConversationLocally, queryKeys, upsertConversationLocally } from '../bridge/queries'
+import { findConversation, queryKeys, upsertConversationLocally } from '../bridge/queries'
+import { useMarkRead } from './useMarkRead'
 
 export function useConversationActions() {
   const queryClient = useQueryClient()
@@ -33,33 +34,7 @@ export function useConversationActions() {
     [queryClient],
   )
 
-  /**
-   * Conversations whose last mark-read failed, with the unread count it failed
-   * at. Automatic marking (the open conversation gets unread again, as it does
-   * when the failure is rolled back) skips them until that count changes;
-   * otherwise a refused read loops, one request and one toast per turn.
-   */
-  const failedReads = useRef(new Map<string, number>())
-
-  const markRead = useCallback(
-    (chatId: string, { automatic = false }: { automatic?: boolean } = {}) => {
-      // In place, not re-filtered: the conversation stays in the Unread view
-      // while the agent reads it, instead of vanishing under the cursor.
-      const before = findConversation(queryClient, chatId)
-      if (!before || before.unreadCount === 0) return
-      if (automatic && failedReads.current.get(chatId) === before.unreadCount) return
-      patchConversationLocally(queryClient, chatId, (c) => ({ ...c, unreadCount: 0 }))
-      call('markRead', { chatId }).then(
-        () => failedReads.current.delete(chatId),
-        (error: unknown) => {
-          failedReads.current.set(chatId, before.unreadCount)
-          patchConversationLocally(queryClient, chatId, (c) => ({ ...c, unreadCount: before.unreadCount }))
-          notifications.show({ color: 'red', title: 'Could not mark as read', message: errorMessage(error) })
-        },
-      )
-    },
-    [queryClient],
-  )
+  const markRead = useMarkRead()
 
   const applyArchived = useCallback(
     (chatId: string, archived: boolean) =>

@@ -1,0 +1,24 @@
+/** The teammates list failed to load: the reason and Retry (the assign picker and Settings → Who am I). */
+import { Alert, Button, Stack, Text } from '@mantine/core'
+import { errorMessage } from '../bridge/client'
+
+export function TeammatesLoadError({
+  error,
+  retrying,
+  onRetry,
+}: {
+  error: unknown
+  retrying: boolean
+  onRetry: () => void
+}) {
+  return (
+    <Alert role="alert" color="red" title="The teammates list did not load">
+      <Stack gap="xs">
+        <Text size="sm">{errorMessage(error)}</Text>
+        <Button size="xs" variant="default" w="fit-content" loading={retrying} onClick={onRetry}>
+          Retry
+        </Button>
+      </Stack>
+    </Alert>
+  )
+}

@@ -1,0 +1,55 @@
+/** The `/shortcut` suggestions above the reply box (a listbox the textarea points into with aria-activedescendant). */
+import { Paper, Text, UnstyledButton } from '@mantine/core'
+import type { CannedReply } from '../../../shared/ipc/contract'
+
+export function cannedOptionId(chatId: string, index: number): string {
+  return `canned-${chatId}-${index}`
+}
+
+export function CannedRepliesMenu({
+  chatId,
+  matches,
+  highlight,
+  onPick,
+}: {
+  chatId: string
+  matches: readonly CannedReply[]
+  highlight: number
+  onPick: (reply: CannedReply) => void
+}) {
+  return (
+    <Paper
+      withBorder
+      shadow="md"
+      p={4}
+      role="listbox"
+      id={`canned-${chatId}`}
+      aria-label="Canned replies"
+      style={{ position: 'absolute', bottom: '100%', left: 12, right: 12, zIndex: 5 }}
+    >
+      {matches.map((reply, index) => (
+        <UnstyledButton
+          key={reply.shortcut}
+          id={cannedOptionId(chatId, index)}
+          role="option"
+          aria-selected={index === highlight}
+          onMouseDown={(event) => event.preventDefault()}
+          onClick={() => onPick(reply)}
+          w="100%"
+          p={6}
+          style={{
+            borderRadius: 6,
+            background: index === highlight ? 'var(--mantine-primary-color-light)' : undefined,
+          }}
+        >
+          <Text size="sm" fw={600} span>
+            /{reply.shortcut}
+          </Text>{' '}
+          <Text size="sm" c="dimmed" span lineClamp={1}>
+            {reply.text}
+          </Text>
+        </UnstyledButton>
+      ))}
+    </Paper>
+  )
+}

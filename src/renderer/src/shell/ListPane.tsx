@@ -1,0 +1,64 @@
+/** The list column: search and filters over the virtualized conversation list for the current view. */
+import { Button } from '@mantine/core'
+import { inboxViewLabels } from '../../../shared/domain/views'
+import { ConversationList } from '../list/ConversationList'
+import { ListToolbar } from '../list/ListToolbar'
+import { emptyListMessage } from './emptyListMessage'
+import type { InboxNavigation } from './useInboxNavigation'
+
+export function ListPane({
+  inbox,
+  meUserId,
+  drafts,
+  now,
+  onChooseMe,
+}: {
+  inbox: InboxNavigation
+  meUserId: string | null
+  drafts: Record<string, string> | undefined
+  now: number
+  onChooseMe: () => void
+}) {
+  const { view, filters, list } = inbox
+  return (
+    <section
+      aria-label={`${inboxViewLabels[view]} conversations`}
+      style={{
+        width: 'clamp(260px, 34%, 420px)',
+        flex: 'none',
+        display: 'flex',
+        flexDirection: 'column',
+        borderRight: '1px solid var(--mantine-color-default-border)',
+      }}
+    >
+      <ListToolbar
+        search={inbox.search}
+        onSearch={inbox.setSearch}
+        filters={filters}
+        onFilters={inbox.setFilters}
+        channels={inbox.channels}
+      />
+      <div style={{ flex: 1, minHeight: 0 }}>
+        <ConversationList
+          conversations={inbox.visible}
+          status={list.status}
+          error={list.error}
+          onRetry={() => void list.refetch()}
+          activeId={inbox.activeId}
+          openId={inbox.openId}
+          drafts={drafts}
+          now={now}
+          emptyMessage={emptyListMessage({ search: inbox.deferredSearch, view, meUserId, filters })}
+          onOpen={inbox.open}
+          onMove={inbox.move}
+          onOpenActive={inbox.openActive}
+        />
+      </div>
+      {view === 'mine' && !meUserId && (
+        <Button m="sm" variant="light" onClick={onChooseMe}>
+          Choose who I am
+        </Button>
+      )}
+    </section>
+  )
+}

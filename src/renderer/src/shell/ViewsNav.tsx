@@ -1,0 +1,56 @@
+/** The "Views" navigation: Mine, Unassigned, All, Unread, Archive, each with its live count. */
+import { AppShell, Badge, NavLink, Stack } from '@mantine/core'
+import { IconArchive, IconInbox, IconMailOpened, IconUser, IconUserQuestion } from '@tabler/icons-react'
+import { inboxViewLabels, inboxViews, type InboxView } from '../../../shared/domain/views'
+
+const viewIcons: Record<InboxView, typeof IconInbox> = {
+  mine: IconUser,
+  unassigned: IconUserQuestion,
+  all: IconInbox,
+  unread: IconMailOpened,
+  archive: IconArchive,
+}
+
+export function ViewsNav({
+  view,
+  counts,
+  onView,
+}: {
+  view: InboxView
+  /** Absent while the conversations load: no badge rather than a wrong zero. */
+  counts: Record<InboxView, number> | null
+  onView: (view: InboxView) => void
+}) {
+  return (
+    <AppShell.Navbar p="xs" component="nav" aria-label="Views">
+      <Stack gap={2}>
+        {inboxViews.map((item) => {
+          const Icon = viewIcons[item]
+          return (
+            <NavLink
+              key={item}
+              component="button"
+              label={inboxViewLabels[item]}
+              leftSection={<Icon size={18} aria-hidden />}
+              rightSection={
+                counts ? (
+                  <Badge
+                    size="sm"
+                    variant={item === view ? 'filled' : 'default'}
+                    aria-label={`${counts[item]} conversations`}
+                  >
+                    {counts[item]}
+                  </Badge>
+                ) : null
+              }
+              active={item === view}
+              aria-current={item === view ? 'page' : undefined}
+              onClick={() => onView(item)}
+              data-view={item}
+            />
+          )
+        })}
+      </Stack>
+    </AppShell.Navbar>
+  )
+}

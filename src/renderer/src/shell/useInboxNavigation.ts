@@ -1,0 +1,120 @@
+/**
+ * Where the agent is in the inbox: the view, filters and search, the open conversation and the keyboard
+ * cursor (the active row), and the moves between them; a notification click opens its conversation.
+ */
+import { useCallback, useDeferredValue, useEffect, useState } from 'react'
+import type { Conversation } from '../../../shared/api/schemas'
+import { isInView, type InboxView } from '../../../shared/domain/views'
+import { takePendingOpen, usePendingOpen } from '../bridge/pendingOpen'
+import { type ListFilters, noFilters } from '../list/ListToolbar'
+import { useInboxList } from './useInboxList'
+
+export function useInboxNavigation({
+  meUserId,
+  markRead,
+  onViewChanged,
+}: {
+  meUserId: string | null
+  markRead: (chatId: string) => void
+  onViewChanged: () => void
+}) {
+  const [view, setView] = useState<InboxView>(meUserId ? 'mine' : 'all')
+  const [filters, setFilters] = useState<ListFilters>(noFilters)
+  const [search, setSearch] = useState('')
+  const deferredSearch = useDeferredValue(search)
+  const [openId, setOpenId] = useState<string | null>(null)
+  const [activeId, setActiveId] = useState<string | null>(null)
+  const [assignOpened, setAssignOpened] = useState(false)
+  const inbox = useInboxList({ view, filters, search: deferredSearch, openId, meUserId })
+  const { all, visible } = inbox
+
+  const open = useCallback(
+    (chatId: string) => {
+      setOpenId(chatId)
+      setActiveId(chatId)
+      setAssignOpened(false)
+      markRead(chatId)
+    },
+    [markRead],
+  )
+  const move = useCallback(
+    (delta: number) => {
+      if (visible.length === 0) return
+      const index = visible.findIndex((c) => c.id === activeId)
+      const next = index < 0 ? 0 : Math.min(visible.length - 1, Math.max(0, index + delta))
+      setActiveId(visible[next]!.id)
+    },
+    [visible, activeId],
+  )
+  const openActive = useCallback(() => {
+    if (activeId) open(activeId)
+  }, [activeId, open])
+  const changeView = useCallback(
+    (next: InboxView) => {
+      setView(next)
+      setActiveId(null)
+      onViewChanged()
+    },
+    [onViewChanged],
+  )
+  /** Opens a conversation picked outside the list (the palette), switching to a view that shows it. */
+  const openAnywhere = useCallback(
+    (chatId: string) => {
+      const target = all.data?.find((c) => c.id === chatId)
+      if (target && !isInView(target, view, meUserId)) changeView(target.archived ? 'archive' : 'all')
+      open(chatId)
+    },
+    [all.data, view, meUserId, changeView, open],
+  )
+
+  useNotificationOpenRequests({ all: all.data, view, meUserId, setView, setSearch, open })
+
+  return {
+    ...inbox,
+    view,
+    filters,
+    setFilters,
+    search,
+    setSearch,
+    deferredSearch,
+    openId,
+    activeId,
+    assignOpened,
+    setAssignOpened,
+    open,
+    move,
+    openActive,
+    changeView,
+    openAnywhere,
+  }
+}
+
+export type InboxNavigation = ReturnType<typeof useInboxNavigation>
+
+/** A notification click (queued if it came while loading) opens its conversation, in a view that shows it. */
+function useNotificationOpenRequests({
+  all,
+  view,
+  meUserId,
+  setView,
+  setSearch,
+  open,
+}: {
+  all: readonly Conversation[] | undefined
+  view: InboxView
+  meUserId: string | null
+  setView: (view: InboxView) => void
+  setSearch: (search: string) => void
+  open: (chatId: string) => void
+}): void {
+  const pendingOpen = usePendingOpen()
+  useEffect(() => {
+    if (!pendingOpen || !all) return
+    const target = all.find((c) => c.id === pendingOpen)
+    if (!target) return
+    takePendingOpen()
+    if (!isInView(target, view, meUserId)) setView(target.archived ? 'archive' : 'all')
+    setSearch('')
+    open(target.id)
+  }, [pendingOpen, all, view, meUserId, setView, setSearch, open])
+}

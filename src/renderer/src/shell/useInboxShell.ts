@@ -1,0 +1,69 @@
+/**
+ * Everything the shell holds: the drawers it opens, the clock, the agent's actions, where they are in the
+ * inbox, and the commands reachable from the keyboard and the palette.
+ */
+import { type RefObject, useCallback, useMemo } from 'react'
+import { useDisclosure } from '@mantine/hooks'
+import { useDrafts } from '../bridge/queries'
+import type { ComposerHandle } from '../composer/Composer'
+import { useConversationActions } from './useConversationActions'
+import { useInboxNavigation } from './useInboxNavigation'
+import { useInboxShortcuts } from './useInboxShortcuts'
+import { useNow } from './useNow'
+import { useOpenConversationEffects } from './useOpenConversationEffects'
+
+export function useInboxShell(meUserId: string | null, composerRef: RefObject<ComposerHandle | null>) {
+  const [navOpened, nav] = useDisclosure(false)
+  const [settingsOpened, settingsDrawer] = useDisclosure(false)
+  const [cheatOpened, cheatSheet] = useDisclosure(false)
+  const now = useNow(30_000)
+  const actions = useConversationActions()
+  const drafts = useDrafts()
+  const inbox = useInboxNavigation({ meUserId, markRead: actions.markRead, onViewChanged: nav.close })
+  const { openConversation, openId, setAssignOpened } = inbox
+  useOpenConversationEffects(openId, openConversation?.unreadCount ?? 0, actions.markRead)
+
+  const toggleArchive = useCallback(() => {
+    if (openConversation) void actions.setArchived(openConversation.id, !openConversation.archived)
+  }, [openConversation, actions])
+  const focusComposer = useCallback(() => composerRef.current?.focus(), [composerRef])
+  useInboxShortcuts({
+    move: inbox.move,
+    openActive: inbox.openActive,
+    toggleArchive,
+    openAssign: () => openConversation && setAssignOpened(true),
+    focusComposer,
+    markOpenRead: () => openId && actions.markRead(openId),
+    focusSearch: () => document.querySelector<HTMLInputElement>('[data-search-box]')?.focus(),
+    showCheatSheet: cheatSheet.open,
+  })
+  // The palette's commands: always settings and shortcuts; archive, assign and reply when a conversation is open.
+  const commands = useMemo(
+    () => [
+      { id: 'settings', label: 'Open settings', run: settingsDrawer.open },
+      { id: 'shortcuts', label: 'Show keyboard shortcuts', run: cheatSheet.open },
+      ...(openConversation
+        ? [
+            {
+              id: 'archive',
+              label: openConversation.archived ? 'Unarchive this conversation' : 'Archive this conversation',
+              run: toggleArchive,
+            },
+            { id: 'assign', label: 'Assign this conversation', run: () => setAssignOpened(true) },
+            { id: 'reply', label: 'Reply', run: () => composerRef.current?.focus() },
+          ]
+        : []),
+    ],
+    [settingsDrawer.open, cheatSheet.open, openConversation, toggleArchive, setAssignOpened, composerRef],
+  )
+  return {
+    inbox,
+    actions,
+    drafts: drafts.data,
+    now,
+    commands,
+    nav: { opened: navOpened, toggle: nav.toggle },
+    settings: { opened: settingsOpened, open: settingsDrawer.open, close: settingsDrawer.close },
+    cheatSheet: { opened: cheatOpened, open: cheatSheet.open, close: cheatSheet.close },
+  }
+}

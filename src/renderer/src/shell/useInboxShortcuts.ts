@@ -1,0 +1,84 @@
+/**
+ * The inbox's single-key shortcuts (J/K move, Enter opens, E archives, A assigns, R replies, U marks read,
+ * / searches, ? lists them). Ignored while typing, inside a dialog, or with a modifier held.
+ */
+import { useEffect, useRef } from 'react'
+
+export interface ShortcutHandlers {
+  move: (delta: number) => void
+  openActive: () => void
+  toggleArchive: () => void
+  openAssign: () => void
+  focusComposer: () => void
+  markOpenRead: () => void
+  focusSearch: () => void
+  showCheatSheet: () => void
+}
+
+function isTypingTarget(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)
+}
+
+/** Runs the shortcut for `event.key`; false when the key is not one (or Enter away from the page body). */
+function runShortcut(event: KeyboardEvent, handlers: ShortcutHandlers): boolean {
+  switch (event.key) {
+    case 'j':
+    case 'J':
+      handlers.move(1)
+      return true
+    case 'k':
+    case 'K':
+      handlers.move(-1)
+      return true
+    case 'Enter':
+      if (event.target !== document.body) return false
+      handlers.openActive()
+      return true
+    case 'e':
+    case 'E':
+      handlers.toggleArchive()
+      return true
+    case 'a':
+    case 'A':
+      handlers.openAssign()
+      return true
+    case 'r':
+    case 'R':
+      handlers.focusComposer()
+      return true
+    case 'u':
+    case 'U':
+      handlers.markOpenRead()
+      return true
+    case '/':
+      handlers.focusSearch()
+      return true
+    case '?':
+      handlers.showCheatSheet()
+      return true
+    default:
+      return false
+  }
+}
+
+export function useInboxShortcuts(handlers: ShortcutHandlers): void {
+  // The listener is added once and always calls the latest handlers.
+  const latest = useRef(handlers)
+  useEffect(() => {
+    latest.current = handlers
+  })
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return
+      if (isTypingTarget(event.target)) {
+        if (event.key === 'Escape') (event.target as HTMLElement).blur()
+        return
+      }
+      if (event.target instanceof Element && event.target.closest('[role="dialog"]')) return
+      if (runShortcut(event, latest.current)) event.preventDefault()
+    }
+    window.addEventListener('keydown', onKeyDown)
+    return () => window.removeEventListener('keydown', onKeyDown)
+  }, [])
+}

@@ -1,0 +1,109 @@
+/** The thread's header: contact and channel, the WhatsApp reply window, assign and archive. */
+import { Badge, Button, Group, Stack, Text, Title, Tooltip } from '@mantine/core'
+import { IconArchive, IconArchiveOff } from '@tabler/icons-react'
+import type { Conversation, User } from '../../../shared/api/schemas'
+import { formatTimeLeft, type ReplyWindow } from '../../../shared/domain/views'
+import { AssignPicker } from '../assign/AssignPicker'
+import { ChannelIcon, channelTypeLabel } from '../shell/ui'
+
+/** "Acme SMS · SMS" says SMS twice: the type is added only when the channel's name does not already say it. */
+function channelLine(channel: Conversation['channel']): string {
+  const type = channelTypeLabel(channel.type)
+  return channel.name.toLowerCase().includes(type.toLowerCase()) ? channel.name : `${channel.name} · ${type}`
+}
+
+export function ThreadHeader({
+  conversation,
+  name,
+  window,
+  meUserId,
+  assignOpened,
+  onAssignOpenedChange,
+  onAssign,
+  onUnassign,
+  onArchive,
+}: {
+  conversation: Conversation
+  name: string
+  window: ReplyWindow
+  meUserId: string | null
+  assignOpened: boolean
+  onAssignOpenedChange: (opened: boolean) => void
+  onAssign: (user: Pick<User, 'id' | 'displayName'>) => void
+  onUnassign: () => void
+  onArchive: (archived: boolean) => void
+}) {
+  return (
+    <Group
+      justify="space-between"
+      wrap="wrap"
+      px="md"
+      py="xs"
+      gap="sm"
+      style={{ borderBottom: '1px solid var(--mantine-color-default-border)' }}
+    >
+      <Group gap="sm" wrap="nowrap" style={{ minWidth: 0, flex: '1 1 240px' }}>
+        <ChannelIcon type={conversation.channel.type} size={24} />
+        <Stack gap={0} style={{ minWidth: 0, flex: '0 1 auto' }}>
+          <Title order={2} size="h4" lineClamp={1} dir="auto">
+            {name}
+          </Title>
+          <Text size="xs" c="dimmed" truncate="end">
+            {[
+              conversation.contact.name.trim() ? conversation.contact.phoneNumber : null,
+              channelLine(conversation.channel),
+            ]
+              .filter(Boolean)
+              .join(' · ')}
+          </Text>
+        </Stack>
+      </Group>
+      <Group gap="xs" wrap="nowrap" ml="auto">
+        <ReplyWindowBadge window={window} />
+        <AssignPicker
+          conversation={conversation}
+          meUserId={meUserId}
+          opened={assignOpened}
+          onOpenedChange={onAssignOpenedChange}
+          onAssign={onAssign}
+          onUnassign={onUnassign}
+        />
+        <Button
+          size="xs"
+          variant="default"
+          leftSection={
+            conversation.archived ? <IconArchiveOff size={16} aria-hidden /> : <IconArchive size={16} aria-hidden />
+          }
+          onClick={() => onArchive(!conversation.archived)}
+        >
+          {conversation.archived ? 'Unarchive' : 'Archive'}
+        </Button>
+      </Group>
+    </Group>
+  )
+}
+
+/** Time left in WhatsApp's 24-hour reply window (nothing for channels without one). */
+function ReplyWindowBadge({ window }: { window: ReplyWindow }) {
+  return (
+    <>
+      {window.state === 'open' && (
+        <Tooltip label="Time left in WhatsApp's 24-hour reply window">
+          <Badge color="green" variant="filled" tt="none" style={{ flex: 'none' }}>
+            {formatTimeLeft(window.msLeft)} left
+          </Badge>
+        </Tooltip>
+      )}
+      {window.state === 'closing' && (
+        <Badge color="orange" variant="filled" tt="none" style={{ flex: 'none' }}>
+          Window closes in {formatTimeLeft(window.msLeft)}
+        </Badge>
+      )}
+      {window.state === 'closed' && (
+        <Badge color="red" variant="filled" tt="none" style={{ flex: 'none' }}>
+          Window closed
+        </Badge>
+      )}
+    </>
+  )
+}
