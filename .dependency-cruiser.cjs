@@ -35,7 +35,7 @@ module.exports = {
         'Only src/main/shell (and the preload) may import electron or its wrappers. Add what you need to ' +
         'ShellAdapters (src/main/ports/shell-adapters.ts) and let the shell implement it.',
       from: { path: '^src/', pathNot: '^src/(main/shell|preload)/' },
-      to: { path: '^node_modules/(electron|electron-store|electron-log)/' },
+      to: { path: '^node_modules/(electron|electron-store|electron-log|electron-updater)/' },
     },
     {
       name: 'nothing-imports-the-shell',

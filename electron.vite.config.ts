@@ -2,12 +2,17 @@ import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
 
-export default defineConfig({
+// `electron-vite build` (and `npm run build`) make the bundle that ships. `npm run build:e2e`
+// (`--mode e2e`) makes the test build: the same code plus the end-to-end hooks
+// (src/main/shell/e2e-hooks.ts), which the shipping build does not contain at all
+// (src/main/shell/shipping-bundle.test.ts greps it).
+export default defineConfig(({ mode }) => ({
   main: {
     // Dependencies stay in node_modules (keytar is native; electron-store and
     // hono load fine from there), so the main bundle is only our code.
     build: { externalizeDeps: true },
     resolve: { alias: { '@shared': resolve('src/shared') } },
+    define: { __INBOX_DESK_E2E_BUILD__: JSON.stringify(mode === 'e2e') },
   },
   preload: {
     // The preload runs sandboxed: it can require only `electron`, so every
@@ -25,4 +30,4 @@ export default defineConfig({
     resolve: { alias: { '@shared': resolve('src/shared'), '@renderer': resolve('src/renderer/src') } },
     plugins: [react()],
   },
-})
+}))

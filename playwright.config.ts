@@ -1,6 +1,6 @@
 import { defineConfig } from '@playwright/test'
 
-// End-to-end specs run the built app (`npx electron-vite build` first) on the
+// End-to-end specs run the built app (`npm run build:e2e` first) on the
 // electron shim, in Debian's Chromium: see tests/README.md. Each launch starts
 // its own Chromium and main process, so two workers fit the 2-core machines.
 export default defineConfig({

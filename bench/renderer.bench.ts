@@ -18,7 +18,7 @@
  * - JS heap: CDP `HeapProfiler.collectGarbage` then `Runtime.getHeapUsage` (used size) with the list and that
  *   thread open.
  *
- * Needs the built app (`npx electron-vite build`; INBOX_DESK_APP_ROOT picks another build, as for the e2e specs).
+ * Needs the built app (`npm run build:e2e`; INBOX_DESK_APP_ROOT picks another build, as for the e2e specs).
  * It works without a keychain: when none answers, it keeps the key for the session only.
  *
  * Typechecked with tsconfig.e2e.json (DOM lib), since most of it runs in the page.

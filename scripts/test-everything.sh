@@ -5,7 +5,8 @@
 #   2. installs the npm packages from the lockfile, when node_modules is stale;
 #   3. starts a private dbus session with an unlocked gnome-keyring, so the
 #      keychain tests use a real Secret Service without touching yours;
-#   4. runs lint, typecheck, the dependency rules and unit tests (`npm run check`), builds the app,
+#   4. runs lint, typecheck, the dependency rules and unit tests (`npm run check`),
+#      builds the test build of the app (`npm run build:e2e`),
 #      and runs the end-to-end specs against the built bundles in Chromium.
 # It ends with one line: "Total: N passed, N failed, N skipped".
 set -euo pipefail
@@ -56,7 +57,7 @@ HOME="$test_home" dbus-run-session -- bash -c '
   npm run typecheck
   npm run deps
   npx vitest run --reporter=default --reporter=json --outputFile.json="$INBOX_DESK_TEST_RESULTS/vitest.json"
-  npx electron-vite build
+  npm run build:e2e
   PLAYWRIGHT_JSON_OUTPUT_NAME="$INBOX_DESK_TEST_RESULTS/playwright.json" npx playwright test --reporter=list,json
 ' || status=$?
 

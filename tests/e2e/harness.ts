@@ -10,9 +10,9 @@
  *   `_electron.launch()`; the extras come from the app's test hooks
  *   (src/main/shell/e2e-hooks.ts, loaded only when INBOX_DESK_E2E=1).
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { basename, join, resolve } from 'node:path'
+import { basename, dirname, join, resolve } from 'node:path'
 import type { ElectronApplication, Page } from '@playwright/test'
 // Types only (erased at runtime): the real module would try to download Electron.
 import type * as ElectronTypes from 'electron'
@@ -88,10 +88,12 @@ export interface LaunchOptions {
   /** Reuse this profile (e.g. a previous launch's `userDataDir`). It is not deleted on close.
    * Default: a fresh temporary folder, deleted on close. */
   userDataDir?: string
-  /** Extra environment for main. */
+  /** Extra environment for main (it wins over the harness's own INBOX_DESK_* variables). */
   env?: Record<string, string>
   /** Shim only: the monitors `screen` reports (default one 1920×1080). */
   displays?: ShimDisplay[]
+  /** Shim only: `app.isPackaged` answers true, as in an installed app (default false). */
+  packaged?: boolean
   /** Print main's output and the page console live (also on with INBOX_DESK_E2E_VERBOSE=1). */
   verbose?: boolean
   /** Another built app (its package.json, out/ and node_modules): for the harness's own tests. Default APP_ROOT. */
@@ -186,14 +188,16 @@ class ShimBackend implements Backend {
       mainEntry: builtMainOf(options.appRoot ?? APP_ROOT),
       appPath: options.appRoot ?? APP_ROOT,
       userDataDir,
+      // The launch's own variables last: a spec may override the harness's (launch-overrides.spec.ts does).
       env: {
         ...process.env,
-        ...options.env,
         INBOX_DESK_E2E: '1',
         INBOX_DESK_USER_DATA_DIR: userDataDir,
         INBOX_DESK_KEYCHAIN_SERVICE: keychainServiceFor(userDataDir),
+        ...options.env,
       },
       displays: options.displays,
+      packaged: options.packaged,
       verbose: options.verbose ?? verboseFromEnv,
     })
     return new ShimBackend(host)
@@ -385,7 +389,10 @@ class App implements InboxDeskApp {
 
 async function startBackend(kind: 'shim' | 'electron', userDataDir: string, options: LaunchOptions): Promise<Backend> {
   const main = builtMainOf(options.appRoot ?? APP_ROOT)
-  if (!existsSync(main)) throw new Error(`${main} is missing: run \`npx electron-vite build\` first`)
+  if (!existsSync(main)) throw new Error(`${main} is missing: run \`npm run build:e2e\` first`)
+  // Real Electron reads records through the e2e hooks, which only the test build contains.
+  if (kind === 'electron' && !readdirSync(dirname(main)).some((file) => file.startsWith('e2e-hooks')))
+    throw new Error(`${dirname(main)} is a shipping build without the e2e hooks: run \`npm run build:e2e\` first`)
   return kind === 'electron' ? ElectronBackend.start(userDataDir, options) : ShimBackend.start(userDataDir, options)
 }
 

@@ -1,6 +1,7 @@
 /**
- * Test-only hooks, loaded only when INBOX_DESK_E2E=1 (Mattermost's
- * src/main/e2e idea). On real Electron the harness (tests/e2e/harness.ts)
+ * Test-only hooks, compiled into the test build only (`npm run build:e2e`)
+ * and loaded there only when INBOX_DESK_E2E=1 and INBOX_DESK_E2E_HOOKS=1 in an
+ * unpackaged app (./launch-overrides.ts; Mattermost's src/main/e2e idea). On real Electron the harness (tests/e2e/harness.ts)
  * reaches them through `electronApp.evaluate` as `globalThis.__inboxDeskE2E`,
  * to see what the OS shows (notifications, tray, badge, external URLs) and to
  * act as the user would (click a notification or tray item, focus, hide).

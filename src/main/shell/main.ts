@@ -20,15 +20,19 @@ import {
   UI_ENTRY_URL,
   UI_SCHEME,
 } from '../window'
+import { readLaunchOverrides } from './launch-overrides'
 import { createElectronLogSink } from './log'
 import { createNotificationPresenter } from './notifications'
 import { createTrayPresenter, type TrayPresenter } from './tray'
 import { createMainWindow } from './window'
 
-const e2e = process.env.INBOX_DESK_E2E === '1'
 // End-to-end tests give each launch its own profile (and keychain entry name),
-// so parallel tests never share state. Only under the test flag.
-if (e2e && process.env.INBOX_DESK_USER_DATA_DIR) app.setPath('userData', process.env.INBOX_DESK_USER_DATA_DIR)
+// so parallel tests never share state. Never in a packaged app (./launch-overrides.ts).
+const overrides = readLaunchOverrides(process.env, {
+  isPackaged: app.isPackaged,
+  e2eBuild: __INBOX_DESK_E2E_BUILD__,
+})
+if (overrides.userDataDir) app.setPath('userData', overrides.userDataDir)
 
 /** `electron-vite dev` serves the renderer over HTTP; the built app uses app://. */
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined
@@ -58,7 +62,8 @@ if (!app.requestSingleInstanceLock()) {
 
 async function start(): Promise<void> {
   // Real Electron under the e2e harness: record what the OS would show (see e2e-hooks.ts).
-  if (e2e && process.env.INBOX_DESK_E2E_HOOKS === '1') (await import('./e2e-hooks')).installE2eHooks()
+  // The constant comes first so that the shipping build drops the import, and the hooks with it.
+  if (__INBOX_DESK_E2E_BUILD__ && overrides.e2eHooks) (await import('./e2e-hooks')).installE2eHooks()
   const userDataDir = app.getPath('userData')
   let win: BrowserWindow | null = null
   let tray: TrayPresenter | null = null
@@ -94,10 +99,7 @@ async function start(): Promise<void> {
       return store as unknown as KeyValueStore<T>
     },
     logSink: createElectronLogSink(userDataDir),
-    keychain:
-      e2e && process.env.INBOX_DESK_KEYCHAIN_SERVICE
-        ? createKeychainStore({ service: process.env.INBOX_DESK_KEYCHAIN_SERVICE })
-        : undefined,
+    keychain: overrides.keychainService ? createKeychainStore({ service: overrides.keychainService }) : undefined,
   }
   const core: MainCoreInternals = createMainCore(adapters)
   const log = core.log.child('shell')

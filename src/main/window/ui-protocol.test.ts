@@ -21,7 +21,7 @@ describe('isOwnUiUrl', () => {
       'app://inbox-desk:80/index.html',
       'app://other/index.html',
       'https://inbox-desk/index.html',
-      'file:///work/out/renderer/index.html',
+      'file:///opt/inbox-desk/out/renderer/index.html',
       'APP://inbox-desk/index.html',
       '',
       null,

@@ -226,7 +226,8 @@ class App extends EventEmitter {
     this._name = packageJson.productName || packageJson.name
     this._quitting = false
     this._hasLock = false
-    this.isPackaged = false
+    // A packaged app ignores the harness's variables (src/main/shell/launch-overrides.ts); a spec can check it.
+    this.isPackaged = config.packaged === true
     this.commandLine = {
       _switches: new Map(),
       appendSwitch: (name, value) => this.commandLine._switches.set(name, value ?? ''),

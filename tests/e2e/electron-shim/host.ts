@@ -39,6 +39,8 @@ export interface ShimHostOptions {
   userDataDir: string
   env: Record<string, string | undefined>
   displays?: ShimDisplay[]
+  /** What `app.isPackaged` answers (default false, as for any unpackaged run). */
+  packaged?: boolean
   /** Print main's stdout/stderr and the pages' console as they come. */
   verbose: boolean
 }
@@ -213,6 +215,7 @@ export class ShimHost {
             appPath: options.appPath,
             userDataDir: options.userDataDir,
             displays: options.displays,
+            packaged: options.packaged ?? false,
           }),
         },
         stdio: ['ignore', 'pipe', 'pipe', 'ipc'],

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest'
+import { readLaunchOverrides } from './launch-overrides'
+
+const harnessEnv = {
+  INBOX_DESK_E2E: '1',
+  INBOX_DESK_E2E_HOOKS: '1',
+  INBOX_DESK_USER_DATA_DIR: '/tmp/profile-1',
+  INBOX_DESK_KEYCHAIN_SERVICE: 'Inbox Desk e2e profile-1',
+}
+
+describe('readLaunchOverrides', () => {
+  it('gives the harness its profile, keychain entry and hooks in an unpackaged test build', () => {
+    expect(readLaunchOverrides(harnessEnv, { isPackaged: false, e2eBuild: true })).toEqual({
+      userDataDir: '/tmp/profile-1',
+      keychainService: 'Inbox Desk e2e profile-1',
+      e2eHooks: true,
+    })
+  })
+
+  it('honours none of the variables in a packaged app, whatever the build', () => {
+    for (const e2eBuild of [true, false]) {
+      expect(readLaunchOverrides(harnessEnv, { isPackaged: true, e2eBuild })).toEqual({ e2eHooks: false })
+    }
+  })
+
+  it('never installs the hooks from a shipping build, even unpackaged', () => {
+    expect(readLaunchOverrides(harnessEnv, { isPackaged: false, e2eBuild: false }).e2eHooks).toBe(false)
+  })
+
+  it('ignores the profile and keychain variables without INBOX_DESK_E2E=1', () => {
+    const { INBOX_DESK_E2E: _flag, ...rest } = harnessEnv
+    expect(readLaunchOverrides(rest, { isPackaged: false, e2eBuild: true })).toEqual({ e2eHooks: false })
+  })
+})
