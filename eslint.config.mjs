@@ -58,5 +58,33 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { paths: electronImport.paths, patterns: ['node:*'] }],
     },
   },
+  // Size (issue 10): a file does one thing, a function fits on a screen. Services are
+  // factories, so a factory's closure counts as one function: keep state and helpers
+  // in named modules beside it. A cohesive schema or table may opt out with a disable
+  // comment that says why.
+  {
+    files: ['src/main/**/*.ts'],
+    ignores: ['src/main/**/*.test.ts'],
+    rules: {
+      'max-lines': ['error', { max: 300, skipBlankLines: true, skipComments: true }],
+      'max-lines-per-function': ['error', { max: 80, skipBlankLines: true, skipComments: true, IIFEs: true }],
+    },
+  },
+  // Still too big, to be split (this list only ever shrinks; nothing new joins it).
+  {
+    files: [
+      'src/main/sync/engine.ts',
+      'src/main/account/account-service.ts',
+      'src/main/app/index.ts',
+      'src/main/app/live-inbox-engine.ts',
+      'src/main/shell/main.ts',
+      'src/main/shell/e2e-hooks.ts',
+      'src/main/outbox/outbox.ts',
+      'src/main/outbox/runner.ts',
+      'src/main/store/conversations.ts',
+      'src/main/store/search.ts',
+    ],
+    rules: { 'max-lines': 'off', 'max-lines-per-function': 'off' },
+  },
   prettier,
 )
