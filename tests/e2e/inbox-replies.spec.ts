@@ -1,6 +1,7 @@
 /**
  * Replies that meet trouble, checked on the server as well as on screen: a dropped connection after the server
- * committed, a restart with a reply still queued, a refused reply retried or discarded. Also the Archive view
+ * committed, a restart with a reply still queued, a refused reply retried or discarded, a reply whose outcome
+ * cannot be confirmed (Resend). Also the Archive view
  * and the date filter, the WhatsApp window's countdown, and error states on real server failures.
  */
 import type { Page } from '@playwright/test'
@@ -157,6 +158,43 @@ test('a refused reply can be retried, or discarded with its text back in the rep
   const outbox = await page.evaluate(() => window.inboxDesk.listOutbox())
   expect(outbox.ok && outbox.value.filter((entry) => entry.text === second)).toEqual([])
   expect(await serverMessagesWithText(sandbox, chat.id, second)).toHaveLength(0)
+})
+
+test('a reply whose outcome cannot be confirmed stops visibly, is never resent on its own, and Resend sends it once', async ({
+  app,
+  sandbox,
+}) => {
+  test.setTimeout(120_000) // the outbox reads the thread for its whole ambiguity window (30 s) first
+  const page = await connectToSandbox(app, sandbox)
+  const chat = await conversationNamed(page, 'Kwame Mensah')
+  await openConversation(page, 'Kwame Mensah')
+  // The connection drops before the server made the reply: the outbox cannot tell.
+  await sandboxControl(sandbox, 'POST', '/_sandbox/faults', {
+    rules: [{ method: 'POST', path: REPLY_PATH, mode: 'drop-before-commit', delayMs: 500, times: 1 }],
+  })
+  const text = 'Did this one go? Nobody can say yet.'
+  const reply = page.getByRole('textbox', { name: 'Reply' })
+  await reply.fill(text)
+  await reply.press('Enter')
+  const bubble = replyBubble(page, 'Kwame Mensah', text)
+  await expect(bubble).toContainText('Sending…')
+  // ...and the thread cannot be read until the window has passed.
+  await sandboxControl(sandbox, 'POST', '/_sandbox/faults', {
+    rules: [{ method: 'GET', path: `/conversations/${chat.id}/messages`, status: 503 }],
+  })
+  await expect(bubble).toContainText('Not confirmed', { timeout: 60_000 })
+  await expect(bubble.getByRole('note')).toHaveText(
+    "Couldn't confirm this was sent — check the conversation, then Resend or Discard.",
+  )
+  await page.screenshot({ path: test.info().outputPath('unconfirmed-bubble.png') })
+  expect(await loggedRequests(sandbox, 'POST', REPLY_PATH)).toHaveLength(1) // not resent on its own
+
+  await sandboxControl(sandbox, 'DELETE', '/_sandbox/faults')
+  await bubble.getByRole('button', { name: 'Resend' }).click()
+  await expect(bubble).toContainText(/Delivered|Read/, { timeout: 30_000 })
+  await expect(bubble).toHaveCount(1)
+  expect(await serverMessagesWithText(sandbox, chat.id, text)).toHaveLength(1)
+  expect(await loggedRequests(sandbox, 'POST', REPLY_PATH)).toHaveLength(2)
 })
 
 test('switching conversations leaves only the open one’s messages on screen', async ({ app, sandbox }) => {
