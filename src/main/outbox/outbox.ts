@@ -4,9 +4,9 @@
  * Every reply is on disk before anything is sent, and every change is on disk
  * before the next step. The API has no idempotency key, so an attempt that
  * ended without a definite answer is followed by reads of the thread, never
- * by a blind resend: the rules are in rules.ts and docs/outbox.md. This file
- * is the queue: which entries may run now (order within a conversation, a
- * small bound across conversations), the timers, and the public operations.
+ * by a blind resend: the rules are in rules.ts and docs/outbox.md, the order
+ * and the bound across conversations in queue.ts. This file holds the entries
+ * and the public operations.
  */
 import type { OutboxEntry } from '../../shared/ipc/contract'
 import type { InboxApi } from '../ports/inbox-api'
@@ -15,10 +15,11 @@ import { BridgeFailure } from '../ports/errors'
 import { silentLogger } from '../log'
 import type { Logger } from '../ports/logger'
 import { defaultBackoffPolicy, type BackoffPolicy } from '../ports/backoff'
-import { systemScheduler, type Scheduler, type TimerHandle } from '../ports/scheduler'
+import { systemScheduler, type Scheduler } from '../ports/scheduler'
 import { newEntry, toPublic, type StoredOutboxEntry } from './entry'
-import { defaultTiming, isSettled, nextStep, ownedIds, type OutboxTiming, type Step } from './rules'
-import { createRunner } from './runner'
+import { createStepQueue, type StepQueue } from './queue'
+import { defaultTiming, isSettled, ownedIds, type OutboxTiming } from './rules'
+import { runStep, type RunnerDeps } from './runner'
 import { createJsonOutboxStorage, type OutboxStorage, type OutboxStoreData } from './storage'
 
 export { OUTBOX_KEY, OUTBOX_REJECTED_KEY, type OutboxStoreData, type OutboxStorage } from './storage'
@@ -81,201 +82,177 @@ const DEFAULT_KEEP_ACCEPTED_MS = 60 * 60_000
 export const DEFAULT_MAX_PARALLEL = 3
 export const DEFAULT_MAX_UNSENT = 200
 
+/** The entries in memory, written through to storage, and what every operation needs with them. */
+interface Book {
+  entries: StoredOutboxEntry[]
+  storage: OutboxStorage
+  update(entry: StoredOutboxEntry, changes: Partial<StoredOutboxEntry>): void
+  find(clientId: string): StoredOutboxEntry
+  emitList(): void
+  queue: StepQueue
+  log: Logger
+}
+
 export function createOutbox(options: OutboxOptions): Outbox {
-  const { api, emit } = options
   const scheduler = options.scheduler ?? systemScheduler
   const log = options.log ?? silentLogger
   const timing: OutboxTiming = { ...defaultTiming, ...options.timing }
-  const maxParallel = Math.max(1, options.maxParallel ?? DEFAULT_MAX_PARALLEL)
   const maxUnsent = options.maxUnsent ?? DEFAULT_MAX_UNSENT
-  const keepAcceptedMs = options.keepAcceptedMs ?? DEFAULT_KEEP_ACCEPTED_MS
   const storage = options.storage ?? (options.store ? createJsonOutboxStorage(options.store, log) : null)
   if (!storage) throw new Error('createOutbox needs storage or store')
-
-  let entries: StoredOutboxEntry[] = []
   let loaded = false
-  let stopped = false
-  let timer: TimerHandle | null = null
-  const running = new Map<string, Promise<void>>() // by chatId
-  let idleWaiters: Array<() => void> = []
-
-  const runner = createRunner({
-    api,
+  const book: Book = {
+    entries: [],
+    storage,
     log,
+    update(entry, changes) {
+      Object.assign(entry, changes)
+      if (!book.entries.includes(entry)) return // discarded meanwhile
+      storage.save(entry)
+      book.emitList()
+    },
+    find(clientId) {
+      const entry = book.entries.find((e) => e.clientId === clientId)
+      if (!entry) throw new BridgeFailure('not_found', 'This reply is no longer in the outbox.')
+      return entry
+    },
+    emitList: () => options.emit('outboxChanged', book.entries.map(toPublic)),
+    queue: createStepQueue({
+      entries: () => book.entries,
+      run: (entry, step) => runStep(runnerDeps, entry, step),
+      timing,
+      maxParallel: Math.max(1, options.maxParallel ?? DEFAULT_MAX_PARALLEL),
+      scheduler,
+      log,
+    }),
+  }
+  const runnerDeps = runnerDepsFor(options, book, timing, scheduler)
+  const load = () => {
+    if (!loaded) book.entries = storage.load(scheduler.now())
+    loaded = true
+  }
+  const outbox: Outbox = {
+    async resume() {
+      load()
+      resumeEntries(book, scheduler.now() - (options.keepAcceptedMs ?? DEFAULT_KEEP_ACCEPTED_MS))
+      await book.queue.whenIdle()
+    },
+    enqueue(reply) {
+      load()
+      return enqueueEntry(book, reply, scheduler.now(), maxUnsent)
+    },
+    list() {
+      load()
+      return book.entries.map(toPublic)
+    },
+    retry(clientId) {
+      load()
+      return retryEntry(book, clientId)
+    },
+    discard(clientId) {
+      load()
+      discardEntry(book, clientId)
+    },
+    networkBack() {
+      load()
+      networkBack(book)
+    },
+    whenIdle: () => book.queue.whenIdle(),
+    stop: () => book.queue.stop(),
+  }
+  return outbox
+}
+
+function runnerDepsFor(options: OutboxOptions, book: Book, timing: OutboxTiming, scheduler: Scheduler): RunnerDeps {
+  return {
+    api: options.api,
+    log: book.log,
     timing,
     backoff: options.backoff ?? defaultBackoffPolicy,
     random: options.random ?? Math.random,
     now: () => scheduler.now(),
-    commit: update,
-    ownedByOthers: (entry) => new Set(entries.flatMap((e) => (e === entry ? [] : ownedIds(e)))),
+    commit: book.update,
+    ownedByOthers: (entry) => new Set(book.entries.flatMap((e) => (e === entry ? [] : ownedIds(e)))),
     lastKnownMessageId: options.lastKnownMessageId,
+    baselineFailures: new Map(),
     onAccepted(entry) {
       if (entry.messageId === null) return
       try {
         options.onAccepted?.({ clientId: entry.clientId, chatId: entry.chatId, messageId: entry.messageId })
       } catch (error) {
-        log.error('onAccepted listener failed', error)
+        book.log.error('onAccepted listener failed', error)
       }
     },
-  })
-
-  function load(): void {
-    if (loaded) return
-    loaded = true
-    entries = storage!.load(scheduler.now())
   }
+}
 
-  const publicList = () => entries.map(toPublic)
-  const emitList = () => emit('outboxChanged', publicList())
-
-  function update(entry: StoredOutboxEntry, changes: Partial<StoredOutboxEntry>): void {
-    Object.assign(entry, changes)
-    if (!entries.includes(entry)) return // discarded meanwhile
-    storage!.save(entry)
-    emitList()
+/** At start (or with a new key): carry on where each entry was, drop old accepted ones, run what is due. */
+function resumeEntries(book: Book, acceptedCutoff: number): void {
+  book.queue.resume()
+  for (const entry of book.entries) {
+    // Left mid-POST by a crash or quit: its attempt is on disk as unknown, its window runs from its start.
+    const state = entry.state === 'sending' ? 'pending' : entry.state
+    if (state !== entry.state || entry.heldForAuth) book.update(entry, { state, heldForAuth: false })
   }
+  const old = book.entries.filter((e) => isSettled(e) && Date.parse(e.createdAt) < acceptedCutoff)
+  book.entries = book.entries.filter((e) => !old.includes(e))
+  for (const entry of old) book.storage.delete(entry.clientId)
+  book.emitList()
+  book.queue.kick()
+}
 
-  function find(clientId: string): StoredOutboxEntry {
-    const entry = entries.find((e) => e.clientId === clientId)
-    if (!entry) throw new BridgeFailure('not_found', 'This reply is no longer in the outbox.')
-    return entry
+function enqueueEntry(
+  book: Book,
+  reply: { clientId: string; chatId: string; text: string },
+  now: number,
+  maxUnsent: number,
+): OutboxEntry {
+  const existing = book.entries.find((e) => e.clientId === reply.clientId)
+  if (existing) return toPublic(existing)
+  if (book.entries.filter((e) => e.state !== 'accepted').length >= maxUnsent) {
+    throw new BridgeFailure(
+      'invalid_argument',
+      `The outbox already holds ${maxUnsent} replies that are not sent yet. Wait until they go out (check the connection), or discard some, before sending more.`,
+    )
   }
+  const entry = newEntry(reply, now)
+  book.entries.push(entry)
+  book.storage.save(entry) // on disk before anything is sent
+  book.emitList()
+  book.queue.kick()
+  return toPublic(entry)
+}
 
-  function pruneAccepted(): void {
-    const cutoff = scheduler.now() - keepAcceptedMs
-    const old = entries.filter((e) => isSettled(e) && Date.parse(e.createdAt) < cutoff)
-    if (old.length === 0) return
-    entries = entries.filter((e) => !old.includes(e))
-    for (const entry of old) storage!.delete(entry.clientId)
-    emitList()
+function retryEntry(book: Book, clientId: string): OutboxEntry {
+  const entry = book.find(clientId)
+  if (entry.state === 'failed') book.update(entry, { state: 'pending', error: null, nextAttemptAt: null })
+  if (entry.state === 'unconfirmed') {
+    book.log.info(`reply ${clientId}: the agent chose Resend after it could not be confirmed`)
+    book.update(entry, { state: 'pending', error: null, nextAttemptAt: null, resendApproved: true })
   }
+  if (entry.state === 'pending') book.update(entry, { heldForAuth: false, nextAttemptAt: null })
+  book.queue.kick()
+  return toPublic(entry)
+}
 
-  /** Per conversation, the oldest entry that is not settled: only it may run (order within a conversation). */
-  function heads(): StoredOutboxEntry[] {
-    const seen = new Set<string>()
-    const result: StoredOutboxEntry[] = []
-    for (const entry of entries) {
-      if (isSettled(entry) || seen.has(entry.chatId)) continue
-      seen.add(entry.chatId)
-      result.push(entry)
-    }
-    return result
+function discardEntry(book: Book, clientId: string): void {
+  const entry = book.find(clientId)
+  if (entry.state === 'sending' || book.queue.isRunning(entry)) {
+    throw new BridgeFailure('invalid_argument', 'This reply is being sent right now; wait for the outcome.')
   }
+  book.entries = book.entries.filter((e) => e !== entry)
+  book.storage.delete(clientId)
+  book.emitList()
+  book.queue.kick() // a later reply of the same conversation may go now
+}
 
-  /** Starts every due step the bound allows; sets one timer for the soonest later one. */
-  function kick(): void {
-    if (stopped) return
-    if (timer !== null) scheduler.clearTimeout(timer)
-    timer = null
-    const now = scheduler.now()
-    let soonest: number | null = null
-    for (const entry of heads()) {
-      if (running.has(entry.chatId)) continue
-      const step = nextStep(entry, timing)
-      if (!step) continue
-      if (step.at > now) soonest = soonest === null ? step.at : Math.min(soonest, step.at)
-      else if (running.size < maxParallel) start(entry, step)
-    }
-    if (soonest !== null) timer = scheduler.setTimeout(kick, soonest - now)
-    if (running.size === 0) releaseIdleWaiters()
+/** Sends waiting on their network backoff go now, and reads too (a read never sends). Retry-After still holds. */
+function networkBack(book: Book): void {
+  for (const entry of book.entries) {
+    const waitingOnNetwork = entry.error?.kind === 'network' || entry.error?.kind === 'timeout'
+    if (!waitingOnNetwork || entry.heldForAuth) continue
+    if (entry.state === 'pending' && entry.nextAttemptAt !== null) book.update(entry, { nextAttemptAt: null })
+    if (entry.nextCheckAt !== null) book.update(entry, { nextCheckAt: null })
   }
-
-  function start(entry: StoredOutboxEntry, step: Step): void {
-    const work = runner
-      .run(entry, step)
-      .catch((error: unknown) => log.error(`the outbox hit an unexpected error on reply ${entry.clientId}`, error))
-      .finally(() => {
-        running.delete(entry.chatId)
-        kick()
-      })
-    running.set(entry.chatId, work)
-  }
-
-  function releaseIdleWaiters(): void {
-    const waiters = idleWaiters
-    idleWaiters = []
-    for (const resolve of waiters) resolve()
-  }
-
-  const outbox: Outbox = {
-    async resume() {
-      load()
-      stopped = false
-      for (const entry of entries) {
-        // Left mid-POST by a crash or quit: its attempt is on disk as unknown, its window runs from its start.
-        const state = entry.state === 'sending' ? 'pending' : entry.state
-        if (state !== entry.state || entry.heldForAuth) update(entry, { state, heldForAuth: false })
-      }
-      emitList()
-      pruneAccepted()
-      kick()
-      await outbox.whenIdle()
-    },
-    enqueue({ clientId, chatId, text }) {
-      load()
-      const existing = entries.find((e) => e.clientId === clientId)
-      if (existing) return toPublic(existing)
-      if (entries.filter((e) => e.state !== 'accepted').length >= maxUnsent) {
-        throw new BridgeFailure(
-          'invalid_argument',
-          `The outbox already holds ${maxUnsent} replies that are not sent yet. Wait until they go out (check the connection), or discard some, before sending more.`,
-        )
-      }
-      const entry = newEntry({ clientId, chatId, text }, scheduler.now())
-      entries.push(entry)
-      storage.save(entry) // on disk before anything is sent
-      emitList()
-      kick()
-      return toPublic(entry)
-    },
-    list() {
-      load()
-      return publicList()
-    },
-    retry(clientId) {
-      load()
-      const entry = find(clientId)
-      if (entry.state === 'failed') update(entry, { state: 'pending', error: null, nextAttemptAt: null })
-      if (entry.state === 'unconfirmed') {
-        log.info(`reply ${clientId}: the agent chose Resend after it could not be confirmed`)
-        update(entry, { state: 'pending', error: null, nextAttemptAt: null, resendApproved: true })
-      }
-      if (entry.state === 'pending') update(entry, { heldForAuth: false, nextAttemptAt: null })
-      kick()
-      return toPublic(entry)
-    },
-    discard(clientId) {
-      load()
-      const entry = find(clientId)
-      if (entry.state === 'sending' || (running.has(entry.chatId) && heads().includes(entry))) {
-        throw new BridgeFailure('invalid_argument', 'This reply is being sent right now; wait for the outcome.')
-      }
-      entries = entries.filter((e) => e !== entry)
-      storage.delete(clientId)
-      emitList()
-      kick() // a later reply of the same conversation may go now
-    },
-    networkBack() {
-      load()
-      for (const entry of entries) {
-        const waitingOnNetwork = entry.error?.kind === 'network' || entry.error?.kind === 'timeout'
-        if (!waitingOnNetwork || entry.heldForAuth) continue
-        // A send waiting on its backoff goes now; a read goes now (a read never sends).
-        if (entry.state === 'pending' && entry.nextAttemptAt !== null) update(entry, { nextAttemptAt: null })
-        if (entry.nextCheckAt !== null) update(entry, { nextCheckAt: null })
-      }
-      kick()
-    },
-    whenIdle() {
-      if (running.size === 0) return Promise.resolve()
-      return new Promise((resolve) => idleWaiters.push(resolve))
-    },
-    stop() {
-      stopped = true
-      if (timer !== null) scheduler.clearTimeout(timer)
-      timer = null
-      releaseIdleWaiters()
-    },
-  }
-  return outbox
+  book.queue.kick()
 }

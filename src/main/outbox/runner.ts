@@ -25,123 +25,120 @@ export interface RunnerDeps {
   ownedByOthers(entry: StoredOutboxEntry): Set<number>
   lastKnownMessageId?(chatId: string): number | null | undefined
   onAccepted(entry: StoredOutboxEntry): void
+  /** Failed reads before any attempt (the baseline), by clientId: backoff without counting an attempt. */
+  baselineFailures: Map<string, number>
 }
 
-export function createRunner(deps: RunnerDeps) {
-  const { api, log, timing } = deps
-  /** Failed reads before any attempt (the baseline): backoff without counting an attempt. */
-  const baselineFailures = new Map<string, number>()
+/** Runs one step of an entry. */
+export function runStep(deps: RunnerDeps, entry: StoredOutboxEntry, step: Step): Promise<void> {
+  return step.kind === 'send' ? send(deps, entry) : check(deps, entry)
+}
 
-  function retryLater(entry: StoredOutboxEntry, error: unknown, failures: number): void {
-    const delayMs = backoffDelayMs(Math.max(1, failures), error, deps.backoff, deps.random)
-    log.warn(`reply ${entry.clientId}: not sent; retry in ${delayMs} ms`, error)
-    deps.commit(entry, { state: 'pending', error: toBridgeError(error), nextAttemptAt: deps.now() + delayMs })
-  }
+function retryLater(deps: RunnerDeps, entry: StoredOutboxEntry, error: unknown, failures: number): void {
+  const delayMs = backoffDelayMs(Math.max(1, failures), error, deps.backoff, deps.random)
+  deps.log.warn(`reply ${entry.clientId}: not sent; retry in ${delayMs} ms`, error)
+  deps.commit(entry, { state: 'pending', error: toBridgeError(error), nextAttemptAt: deps.now() + delayMs })
+}
 
-  async function send(entry: StoredOutboxEntry): Promise<void> {
-    if (entry.baselineMessageId === null) {
-      try {
-        // Before the first POST: where the thread ends, so a copy is recognised by its id alone.
-        const baseline = await newestMessageId(api, entry.chatId, deps.lastKnownMessageId?.(entry.chatId))
-        baselineFailures.delete(entry.clientId)
-        deps.commit(entry, { baselineMessageId: baseline })
-      } catch (error) {
-        const failures = (baselineFailures.get(entry.clientId) ?? 0) + 1
-        baselineFailures.set(entry.clientId, failures)
-        if (classifySendFailure(error).next === 'failed') return fail(entry, error)
-        if (classifySendFailure(error).next === 'hold-for-auth') return holdForAuth(entry, error)
-        return retryLater(entry, error, failures)
-      }
-    }
-    // On disk, with its start time, before the request leaves: a crash from here on leaves an unknown attempt.
-    const attempt = { startedAt: deps.now(), outcome: 'unknown' as const }
-    deps.commit(entry, {
-      state: 'sending',
-      attempts: [...entry.attempts, attempt],
-      error: null,
-      resendApproved: false,
-      nextAttemptAt: null,
-      nextCheckAt: null,
-    })
+async function send(deps: RunnerDeps, entry: StoredOutboxEntry): Promise<void> {
+  if (entry.baselineMessageId === null) {
     try {
-      const response = await api.sendReply(entry.chatId, entry.text)
-      accepted(entry, response.messageId)
+      // Before the first POST: where the thread ends, so a copy is recognised by its id alone.
+      const baseline = await newestMessageId(deps.api, entry.chatId, deps.lastKnownMessageId?.(entry.chatId))
+      deps.baselineFailures.delete(entry.clientId)
+      deps.commit(entry, { baselineMessageId: baseline })
     } catch (error) {
-      sendFailed(entry, error)
+      const failures = (deps.baselineFailures.get(entry.clientId) ?? 0) + 1
+      deps.baselineFailures.set(entry.clientId, failures)
+      if (classifySendFailure(error).next === 'failed') return fail(deps, entry, error)
+      if (classifySendFailure(error).next === 'hold-for-auth') return holdForAuth(deps, entry, error)
+      return retryLater(deps, entry, error, failures)
     }
   }
-
-  function setLastOutcome(entry: StoredOutboxEntry, outcome: StoredOutboxEntry['attempts'][number]['outcome']) {
-    return entry.attempts.map((attempt, i) => (i === entry.attempts.length - 1 ? { ...attempt, outcome } : attempt))
+  // On disk, with its start time, before the request leaves: a crash from here on leaves an unknown attempt.
+  const attempt = { startedAt: deps.now(), outcome: 'unknown' as const }
+  deps.commit(entry, {
+    state: 'sending',
+    attempts: [...entry.attempts, attempt],
+    error: null,
+    resendApproved: false,
+    nextAttemptAt: null,
+    nextCheckAt: null,
+  })
+  try {
+    const response = await deps.api.sendReply(entry.chatId, entry.text)
+    accepted(deps, entry, response.messageId)
+  } catch (error) {
+    sendFailed(deps, entry, error)
   }
+}
 
-  function accepted(entry: StoredOutboxEntry, messageId: number): void {
-    const attempts = setLastOutcome(entry, 'accepted')
-    const stillUnknown = attempts.some((attempt) => attempt.outcome === 'unknown')
-    // An earlier attempt (sent again on the agent's word) may still be made: read for it once more at least.
-    const watch = stillUnknown ? Math.max(windowEnd({ ...entry, attempts }, timing) ?? 0, deps.now()) : null
-    deps.commit(entry, {
-      state: 'accepted',
-      attempts,
-      messageId,
-      error: null,
-      heldForAuth: false,
-      watchUntil: watch,
-      nextCheckAt: watch === null ? null : deps.now(),
-    })
-    deps.onAccepted(entry)
-  }
+function lastOutcome(entry: StoredOutboxEntry, outcome: StoredOutboxEntry['attempts'][number]['outcome']) {
+  return entry.attempts.map((attempt, i) => (i === entry.attempts.length - 1 ? { ...attempt, outcome } : attempt))
+}
 
-  function fail(entry: StoredOutboxEntry, error: unknown): void {
-    log.warn(`reply ${entry.clientId} refused`, error)
-    deps.commit(entry, { state: 'failed', error: toBridgeError(error), nextAttemptAt: null })
-  }
+function accepted(deps: RunnerDeps, entry: StoredOutboxEntry, messageId: number): void {
+  const attempts = lastOutcome(entry, 'accepted')
+  const stillUnknown = attempts.some((attempt) => attempt.outcome === 'unknown')
+  // An earlier attempt (sent again on the agent's word) may still be made: read for it once more at least.
+  const watch = stillUnknown ? Math.max(windowEnd({ ...entry, attempts }, deps.timing) ?? 0, deps.now()) : null
+  deps.commit(entry, {
+    state: 'accepted',
+    attempts,
+    messageId,
+    error: null,
+    heldForAuth: false,
+    watchUntil: watch,
+    nextCheckAt: watch === null ? null : deps.now(),
+  })
+  deps.onAccepted(entry)
+}
 
-  function holdForAuth(entry: StoredOutboxEntry, error: unknown): void {
-    // Checks keep their state (an accepted or unconfirmed entry stays so); a refused POST waits as pending.
-    const state = entry.state === 'sending' ? 'pending' : entry.state
-    deps.commit(entry, { state, error: toBridgeError(error), heldForAuth: true })
-  }
+function fail(deps: RunnerDeps, entry: StoredOutboxEntry, error: unknown): void {
+  deps.log.warn(`reply ${entry.clientId} refused`, error)
+  deps.commit(entry, { state: 'failed', error: toBridgeError(error), nextAttemptAt: null })
+}
 
-  function sendFailed(entry: StoredOutboxEntry, error: unknown): void {
-    const verdict = classifySendFailure(error)
-    const attempts = setLastOutcome(entry, verdict.outcome)
-    deps.commit(entry, { attempts })
-    if (verdict.next === 'failed') return fail(entry, error)
-    if (verdict.next === 'hold-for-auth') return holdForAuth(entry, error)
-    if (verdict.next === 'retry-later') return retryLater(entry, error, attempts.length)
-    log.warn(`reply ${entry.clientId}: outcome unknown; reading the thread until its window ends`, error)
-    // The first read at once: a dropped connection after the commit is found right away.
-    deps.commit(entry, { state: 'pending', error: toBridgeError(error), nextCheckAt: deps.now() })
-  }
+function holdForAuth(deps: RunnerDeps, entry: StoredOutboxEntry, error: unknown): void {
+  // Checks keep their state (an accepted or unconfirmed entry stays so); a refused POST waits as pending.
+  const state = entry.state === 'sending' ? 'pending' : entry.state
+  deps.commit(entry, { state, error: toBridgeError(error), heldForAuth: true })
+}
 
-  async function check(entry: StoredOutboxEntry): Promise<void> {
-    const startedAt = deps.now()
-    const wasAccepted = entry.state === 'accepted'
-    try {
-      const copies = await findCopies(api, entry, deps.ownedByOthers(entry), log)
-      const before = entry.duplicateMessageIds.length
-      deps.commit(entry, afterRead(entry, copies, startedAt, timing))
-      if (entry.duplicateMessageIds.length > before) {
-        log.error(
-          `reply ${entry.clientId} is on the server more than once: ${entry.messageId}, ${entry.duplicateMessageIds.join(', ')}`,
-        )
-      }
-      if (!wasAccepted && entry.state === 'accepted') {
-        log.info(`reply ${entry.clientId} was already on the server as message ${entry.messageId}; not sending again`)
-        deps.onAccepted(entry)
-      }
-    } catch (error) {
-      if (classifySendFailure(error).next === 'hold-for-auth') return holdForAuth(entry, error)
-      const reason = toBridgeError(error).message
-      deps.commit(entry, afterFailedRead(entry, startedAt, timing, reason))
-      if (entry.state === 'unconfirmed') log.warn(`reply ${entry.clientId}: could not confirm it was sent`, error)
+function sendFailed(deps: RunnerDeps, entry: StoredOutboxEntry, error: unknown): void {
+  const verdict = classifySendFailure(error)
+  const attempts = lastOutcome(entry, verdict.outcome)
+  deps.commit(entry, { attempts })
+  if (verdict.next === 'failed') return fail(deps, entry, error)
+  if (verdict.next === 'hold-for-auth') return holdForAuth(deps, entry, error)
+  if (verdict.next === 'retry-later') return retryLater(deps, entry, error, attempts.length)
+  deps.log.warn(`reply ${entry.clientId}: outcome unknown; reading the thread until its window ends`, error)
+  // The first read at once: a dropped connection after the commit is found right away.
+  deps.commit(entry, { state: 'pending', error: toBridgeError(error), nextCheckAt: deps.now() })
+}
+
+async function check(deps: RunnerDeps, entry: StoredOutboxEntry): Promise<void> {
+  const startedAt = deps.now()
+  const wasAccepted = entry.state === 'accepted'
+  try {
+    const copies = await findCopies(deps.api, entry, deps.ownedByOthers(entry), deps.log)
+    const before = entry.duplicateMessageIds.length
+    deps.commit(entry, afterRead(entry, copies, startedAt, deps.timing))
+    if (entry.duplicateMessageIds.length > before) {
+      deps.log.error(
+        `reply ${entry.clientId} is on the server more than once: ${entry.messageId}, ${entry.duplicateMessageIds.join(', ')}`,
+      )
     }
-  }
-
-  return {
-    run(entry: StoredOutboxEntry, step: Step): Promise<void> {
-      return step.kind === 'send' ? send(entry) : check(entry)
-    },
+    if (!wasAccepted && entry.state === 'accepted') {
+      deps.log.info(
+        `reply ${entry.clientId} was already on the server as message ${entry.messageId}; not sending again`,
+      )
+      deps.onAccepted(entry)
+    }
+  } catch (error) {
+    if (classifySendFailure(error).next === 'hold-for-auth') return holdForAuth(deps, entry, error)
+    const reason = toBridgeError(error).message
+    deps.commit(entry, afterFailedRead(entry, startedAt, deps.timing, reason))
+    if (entry.state === 'unconfirmed') deps.log.warn(`reply ${entry.clientId}: could not confirm it was sent`, error)
   }
 }
