@@ -11,7 +11,7 @@
  * inside the dbus session `npm test` uses (see tests/README.md). SOAK_REPLIES, SOAK_RESTARTS and SOAK_SEED change
  * the plan. Takes about a quarter of an hour; the run time is in the table.
  */
-import { DEFAULT_TIMEOUT_MS } from '../src/main/api/client'
+import { DEFAULT_TIMEOUT_MS } from '../src/main/api'
 import { startSandbox } from '../src/sandbox/index'
 import { launchApp } from '../tests/e2e/harness'
 import { runSoak, type SoakResult } from '../tests/e2e/soak-driver'

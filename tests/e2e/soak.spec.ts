@@ -4,7 +4,7 @@
  * timeout), 3 restarts, some straddling a held commit. Every reply must be on the server exactly once, in the
  * order typed. Its own sandbox and profile, so it runs in parallel with the rest.
  */
-import { DEFAULT_TIMEOUT_MS } from '../../src/main/api/client'
+import { DEFAULT_TIMEOUT_MS } from '../../src/main/api'
 import { expect, test } from './fixtures'
 import { runSoak } from './soak-driver'
 
