@@ -7,7 +7,7 @@
  * shown to the agent (a failed or unconfirmed bubble). Goal: 0 lost, 0 duplicated. The driver is
  * tests/e2e/soak-driver.ts (the e2e suite runs a shorter version, tests/e2e/soak.spec.ts).
  *
- * Needs the built app (`npx electron-vite build`) and a keychain, so that the key survives the restarts: run it
+ * Needs the e2e build (`npm run bench` makes it: `npm run build:e2e`) and a keychain, so that the key survives the restarts: run it
  * inside the dbus session `npm test` uses (see tests/README.md). SOAK_REPLIES, SOAK_RESTARTS and SOAK_SEED change
  * the plan. Takes about a quarter of an hour; the run time is in the table.
  */
