@@ -3,10 +3,11 @@
  * count every view, and the unread total, all in SQL (the renderer gets
  * windows and counts, never the whole inbox).
  */
-import type { Database, Statement } from 'better-sqlite3'
+import type { Database } from 'better-sqlite3'
 import { conversationSchema, type Conversation, type OrderBy } from '../../shared/api/schemas'
 import { inboxViews, parseOrderBy, type InboxView } from '../../shared/domain/views'
 import { MIN_PHONE_DIGITS } from './fts-query'
+import { createStatementCache } from './statement-cache'
 import { viewKey, viewWhere, type ViewFilter } from './view-filter'
 
 export interface ConversationWindowQuery extends ViewFilter {
@@ -115,16 +116,7 @@ export function createConversationQueries(db: Database): ConversationQueries {
     for (const id of ids) removeOne.run(id)
   })
 
-  // Statements differ by view, sort and filters: prepared once each, on first use.
-  const cache = new Map<string, Statement>()
-  function cached(key: string, sql: () => string): Statement {
-    let statement = cache.get(key)
-    if (!statement) {
-      statement = db.prepare(sql())
-      cache.set(key, statement)
-    }
-    return statement
-  }
+  const cached = createStatementCache(db)
 
   return {
     upsertMany: (conversations) => upsertBatch(conversations),

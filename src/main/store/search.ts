@@ -5,10 +5,11 @@
  * Snippets come back as segments (`{ text, highlight }`), never as markup, so
  * the renderer shows them without parsing HTML from message text.
  */
-import type { Database, Statement } from 'better-sqlite3'
+import type { Database } from 'better-sqlite3'
 import type { Conversation } from '../../shared/api/schemas'
 import { parseConversation } from './conversations'
 import { toSearchTerms } from './fts-query'
+import { createStatementCache } from './statement-cache'
 import { viewKey, viewWhere, type ViewFilter } from './view-filter'
 
 export interface SnippetSegment {
@@ -27,7 +28,7 @@ export interface SearchGroup {
   conversation: Conversation
   /** The contact's name or number matched. */
   contactMatch: boolean
-  /** Best matches first, at most `messagesPerConversation`. */
+  /** Newest stored matches first, at most `messagesPerConversation`. */
   matches: MessageMatch[]
 }
 
@@ -49,7 +50,8 @@ export interface SearchResults {
 // match, and are split out before anything leaves the store.
 const OPEN = '\uE000'
 const CLOSE = '\uE001'
-/** Message hits considered before grouping (bounds the work for frequent words). */
+/** Message hits considered before grouping (bounds the work for frequent words:
+ * older matches of a very common word are not shown; a longer query finds them). */
 const MAX_MESSAGE_CANDIDATES = 400
 const SNIPPET_TOKENS = 12
 
@@ -71,15 +73,7 @@ export interface SearchQueries {
 }
 
 export function createSearchQueries(db: Database): SearchQueries {
-  const cache = new Map<string, Statement>()
-  function cached(key: string, sql: () => string): Statement {
-    let statement = cache.get(key)
-    if (!statement) {
-      statement = db.prepare(sql())
-      cache.set(key, statement)
-    }
-    return statement
-  }
+  const cached = createStatementCache(db)
   const snippets = db.prepare<{ q: string; seqs: string }, { seq: number; snippet: string }>(`
     SELECT rowid AS seq, snippet(message_search, 0, '${OPEN}', '${CLOSE}', '…', ${SNIPPET_TOKENS}) AS snippet
     FROM message_search
@@ -109,7 +103,7 @@ export function createSearchQueries(db: Database): SearchQueries {
           JOIN messages m ON m.seq = message_search.rowid
           JOIN conversations c ON c.id = m.chat_id
           WHERE message_search MATCH @q AND ${where.sql}
-          ORDER BY message_search.rank LIMIT @candidates`,
+          ORDER BY message_search.rowid DESC LIMIT @candidates`,
       ).all({ ...where.params, q: terms.messageQuery, candidates: MAX_MESSAGE_CANDIDATES }) as Array<{
         seq: number
         chatId: string
@@ -117,8 +111,11 @@ export function createSearchQueries(db: Database): SearchQueries {
         dateMs: number
       }>
 
-      // Contacts first (the agent typed a name), then conversations in the
-      // order of their best message match.
+      // Contacts first (the agent typed a name, ranked by bm25), then
+      // conversations by their newest stored match. Message hits are read
+      // newest-stored first (rowid order), which FTS5 streams and stops after
+      // the candidates: ranking every match by bm25 costs time proportional
+      // to how common the word is (every keystroke of "or…" in 500k messages).
       const order: string[] = []
       const data = new Map<string, string>()
       const contactMatched = new Set<string>()

@@ -65,14 +65,5 @@ export function tempFolder(prefix = 'inbox-store-'): { folder: string; cleanup: 
   return { folder, cleanup: () => rmSync(folder, { recursive: true, force: true }) }
 }
 
-/** A deterministic pseudo-random generator (mulberry32), so generated cases repeat. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+/** A deterministic pseudo-random generator, so generated cases repeat (the sandbox's seed generator). */
+export { seededRandom } from '../../../sandbox/seed/random'
