@@ -43,14 +43,16 @@ export const migrations: readonly Migration[] = [
         last_message_id INTEGER
       ) STRICT;
       -- One index per sort of the list; the views filter on their leading columns.
-      CREATE INDEX conversations_by_last_message ON conversations (archived, last_message_ms);
-      CREATE INDEX conversations_by_updated ON conversations (archived, updated_ms);
-      CREATE INDEX conversations_by_created ON conversations (archived, created_ms);
-      CREATE INDEX conversations_by_unread ON conversations (archived, unread_count);
-      CREATE INDEX conversations_by_assignee ON conversations (archived, assignee_id, last_message_ms);
-      CREATE INDEX conversations_unread_by_last_message ON conversations (archived, last_message_ms)
+      -- Each ends with what the order's tie-breaks need (last_message_ms, id),
+      -- so a window deep down the list skips rows in the index alone.
+      CREATE INDEX conversations_by_last_message ON conversations (archived, last_message_ms, id);
+      CREATE INDEX conversations_by_updated ON conversations (archived, updated_ms, last_message_ms, id);
+      CREATE INDEX conversations_by_created ON conversations (archived, created_ms, last_message_ms, id);
+      CREATE INDEX conversations_by_unread ON conversations (archived, unread_count, last_message_ms, id);
+      CREATE INDEX conversations_by_assignee ON conversations (archived, assignee_id, last_message_ms, id);
+      CREATE INDEX conversations_unread_by_last_message ON conversations (archived, last_message_ms, id)
         WHERE unread_count > 0;
-      CREATE INDEX conversations_by_channel ON conversations (channel_id, archived, last_message_ms);
+      CREATE INDEX conversations_by_channel ON conversations (channel_id, archived, last_message_ms, id);
 
       -- The messages of the pages already fetched. \`data\` is the API's Message.
       CREATE TABLE messages (

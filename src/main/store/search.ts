@@ -26,7 +26,7 @@ export interface MessageMatch {
 
 export interface SearchGroup {
   conversation: Conversation
-  /** The contact's name or number matched. */
+  /** The contact's name or number matched (these groups come first). */
   contactMatch: boolean
   /** Newest stored matches first, at most `messagesPerConversation`. */
   matches: MessageMatch[]
@@ -52,7 +52,7 @@ const OPEN = '\uE000'
 const CLOSE = '\uE001'
 /** Message hits considered before grouping (bounds the work for frequent words:
  * older matches of a very common word are not shown; a longer query finds them). */
-const MAX_MESSAGE_CANDIDATES = 400
+const MAX_MESSAGE_CANDIDATES = 200
 const SNIPPET_TOKENS = 12
 
 export function toSegments(marked: string): SnippetSegment[] {
@@ -93,7 +93,7 @@ export function createSearchQueries(db: Database): SearchQueries {
         () => `SELECT c.id AS id, c.data AS data FROM contact_search
           JOIN conversations c ON c.seq = contact_search.rowid
           WHERE contact_search MATCH @q AND ${where.sql}
-          ORDER BY contact_search.rank LIMIT @limit`,
+          ORDER BY contact_search.rowid DESC LIMIT @limit`,
       ).all({ ...where.params, q: terms.contactQuery, limit }) as Array<{ id: string; data: string }>
 
       const messageHits = cached(
@@ -111,11 +111,11 @@ export function createSearchQueries(db: Database): SearchQueries {
         dateMs: number
       }>
 
-      // Contacts first (the agent typed a name, ranked by bm25), then
-      // conversations by their newest stored match. Message hits are read
-      // newest-stored first (rowid order), which FTS5 streams and stops after
-      // the candidates: ranking every match by bm25 costs time proportional
-      // to how common the word is (every keystroke of "or…" in 500k messages).
+      // Contacts first (the agent typed a name), then conversations by their
+      // newest stored match. Both are read newest-stored first (rowid order),
+      // which FTS5 streams and stops after the limit: ranking every match by
+      // bm25 costs time proportional to how common the word is (each keystroke
+      // of "or…" over 500k messages, or "555" over 100k numbers).
       const order: string[] = []
       const data = new Map<string, string>()
       const contactMatched = new Set<string>()
