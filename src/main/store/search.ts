@@ -74,11 +74,6 @@ export interface SearchQueries {
 
 export function createSearchQueries(db: Database): SearchQueries {
   const cached = createStatementCache(db)
-  const snippets = db.prepare<{ q: string; seqs: string }, { seq: number; snippet: string }>(`
-    SELECT rowid AS seq, snippet(message_search, 0, '${OPEN}', '${CLOSE}', '…', ${SNIPPET_TOKENS}) AS snippet
-    FROM message_search
-    WHERE message_search MATCH @q AND rowid IN (SELECT value FROM json_each(@seqs))`)
-
   return {
     search(query) {
       const terms = toSearchTerms(query.text)
@@ -98,7 +93,10 @@ export function createSearchQueries(db: Database): SearchQueries {
 
       const messageHits = cached(
         `messages:${key}`,
-        () => `SELECT m.seq AS seq, m.chat_id AS chatId, m.id AS messageId, m.date_ms AS dateMs
+        // The snippet is made here, from the match being streamed: asked for
+        // later by rowid, FTS5 runs the whole (prefix) query again per row.
+        () => `SELECT m.seq AS seq, m.chat_id AS chatId, m.id AS messageId, m.date_ms AS dateMs,
+            snippet(message_search, 0, '${OPEN}', '${CLOSE}', '…', ${SNIPPET_TOKENS}) AS snippet
           FROM message_search
           JOIN messages m ON m.seq = message_search.rowid
           JOIN conversations c ON c.id = m.chat_id
@@ -109,6 +107,7 @@ export function createSearchQueries(db: Database): SearchQueries {
         chatId: string
         messageId: number
         dateMs: number
+        snippet: string
       }>
 
       // Contacts first (the agent typed a name), then conversations by their
@@ -136,12 +135,6 @@ export function createSearchQueries(db: Database): SearchQueries {
       }
       const chosen = order.slice(0, limit)
 
-      const wanted = chosen.flatMap((id) => messagesOf.get(id) ?? [])
-      const snippetOf = new Map(
-        snippets
-          .all({ q: terms.messageQuery, seqs: JSON.stringify(wanted.map((hit) => hit.seq)) })
-          .map((row) => [row.seq, row.snippet]),
-      )
       const missing = chosen.filter((id) => !data.has(id))
       if (missing.length > 0) {
         const rows = cached(
@@ -157,7 +150,7 @@ export function createSearchQueries(db: Database): SearchQueries {
         matches: (messagesOf.get(id) ?? []).map((hit) => ({
           messageId: hit.messageId,
           date: new Date(hit.dateMs).toISOString(),
-          snippet: toSegments(snippetOf.get(hit.seq) ?? ''),
+          snippet: toSegments(hit.snippet),
         })),
       }))
       return { words: terms.words, groups }
