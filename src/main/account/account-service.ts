@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto'
 import type { AccountSummary, BridgeError, KeychainStatus } from '../../shared/ipc/contract'
-import { createInboxClient, DEFAULT_RETRY, describeNetworkError } from '../api'
+import { createInboxClient, DEFAULT_RETRY, describeNetworkError, plainHttpProblem } from '../api'
 import { ApiError, type InboxApi } from '../ports/inbox-api'
 import { BridgeFailure } from '../ports/errors'
 import type { AccountSession } from '../ports/inbox-engine'
@@ -83,6 +83,8 @@ export function normaliseUserBaseUrl(input: string): string {
       `The API address must start with https:// (or http:// for a local server), not ${url.protocol}//.`,
     )
   }
+  const insecure = plainHttpProblem(url)
+  if (insecure) throw new BridgeFailure('invalid_argument', insecure)
   if (url.username || url.password) {
     throw new BridgeFailure(
       'invalid_argument',

@@ -21,6 +21,7 @@
 import { silentLogger } from '../log'
 import type { InboxApi } from '../ports/inbox-api'
 import type { Logger } from '../ports/logger'
+import { MAX_RESPONSE_BYTES } from './body-reader'
 import { createEndpoints } from './endpoints'
 import { createTransport, DEFAULT_RETRY, DEFAULT_TIMEOUT_MS, type RetryPolicy } from './transport'
 
@@ -38,6 +39,8 @@ export interface InboxClientOptions {
   random?: () => number
   now?: () => number
   log?: Logger
+  /** The most bytes one response body may have; default 16 MiB. */
+  maxResponseBytes?: number
 }
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
@@ -54,6 +57,7 @@ export function normaliseApiBase(baseUrl: string): URL {
 export function createInboxClient(options: InboxClientOptions): InboxApi {
   const transport = createTransport({
     base: normaliseApiBase(options.baseUrl),
+    maxResponseBytes: options.maxResponseBytes ?? MAX_RESPONSE_BYTES,
     apiKey: options.apiKey,
     fetch: options.fetch,
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,

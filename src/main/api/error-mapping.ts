@@ -5,6 +5,7 @@
  * technical detail kept apart. Server text is scrubbed of the key first.
  */
 import { ApiError } from '../ports/inbox-api'
+import type { ResponseTooLarge } from './body-reader'
 import type { Operation } from './operation'
 
 /** When a 429 comes without a usable Retry-After. */
@@ -46,6 +47,49 @@ export class RetryableFailure extends Error {
   }
 }
 
+/**
+ * Electron's net.fetch under `redirect: 'manual'` does not hand back the 3xx:
+ * it rejects with "Redirect was cancelled". That is the server's redirect, not
+ * a network failure: same message as a 3xx, and never retried.
+ */
+const REDIRECT_CANCELLED = /redirect was cancell?ed/i
+
+function isRedirectCancelled(error: unknown): boolean {
+  for (let current: unknown = error, depth = 0; current && depth < 4; depth++) {
+    const message = (current as { message?: unknown }).message
+    if (typeof message === 'string' && REDIRECT_CANCELLED.test(message)) return true
+    current = (current as { cause?: unknown }).cause
+  }
+  return false
+}
+
+/** The server answered with a redirect (a 3xx, or Electron's cancelled one); the key never follows it. */
+export function redirectFailure(
+  context: FailureContext,
+  operation: Operation,
+  location: string | null,
+  details: ConstructorParameters<typeof ApiError>[2] = {},
+): ApiError {
+  return new ApiError(
+    'invalid_response',
+    `${context.host} redirected the request${location ? ` to ${context.scrub(location).slice(0, 200)}` : ''} while ${operation.doing}. Use the final address of the API (for example https:// instead of http://) in Settings.`,
+    { operation: operation.id, ...details },
+  )
+}
+
+/** The answer was over the body cap: Inbox Desk stopped reading it. Never retried (it would be as large again). */
+export function responseTooLarge(context: FailureContext, operation: Operation, error: ResponseTooLarge): ApiError {
+  const mib = Math.round(error.limit / (1024 * 1024))
+  return new ApiError(
+    'invalid_response',
+    `${context.host} sent an answer larger than ${mib} MiB while ${operation.doing}, so Inbox Desk stopped reading it. Check that the API address points to an Inbox API, or report this to its provider.` +
+      (operation.idempotent
+        ? ''
+        : ' The reply may or may not have been sent; Inbox Desk checks the conversation before sending it again.'),
+    { operation: operation.id, ambiguous: !operation.idempotent },
+  )
+}
+
 export function transportFailure(
   context: FailureContext,
   operation: Operation,
@@ -53,6 +97,7 @@ export function transportFailure(
   timedOut: boolean,
 ): Error {
   const { host, scrub } = context
+  if (!timedOut && isRedirectCancelled(error)) return redirectFailure(context, operation, null)
   const code = networkErrorCode(error)
   if (timedOut) {
     const seconds = Math.round(context.timeoutMs / 100) / 10
@@ -113,12 +158,7 @@ export function httpFailure(context: FailureContext, operation: Operation, respo
     )
   }
   if (status === 0 || (status >= 300 && status < 400)) {
-    const location = response.headers.get('location')
-    return new ApiError(
-      'invalid_response',
-      `${host} redirected the request${location ? ` to ${scrub(location).slice(0, 200)}` : ''} while ${operation.doing}. Use the final address of the API (for example https:// instead of http://) in Settings.`,
-      details,
-    )
+    return redirectFailure(context, operation, response.headers.get('location'), details)
   }
   if (status >= 500) {
     const apiError = new ApiError(

@@ -2,3 +2,4 @@
 export { createInboxClient, type InboxClientOptions } from './client'
 export { describeNetworkError } from './error-mapping'
 export { DEFAULT_RETRY, DEFAULT_TIMEOUT_MS, type RetryPolicy } from './transport'
+export { plainHttpProblem } from './plain-http'

@@ -8,9 +8,19 @@
  * ./error-mapping.ts. The endpoints (./endpoints.ts) only describe operations.
  */
 import type { z } from 'zod'
+import { onUnknownValue } from '../../shared/api/unknown-values'
 import { ApiError } from '../ports/inbox-api'
 import type { Logger } from '../ports/logger'
-import { httpFailure, invalidResponse, RetryableFailure, transportFailure, type FailureContext } from './error-mapping'
+import { readCappedText, ResponseTooLarge } from './body-reader'
+import { plainHttpProblem } from './plain-http'
+import {
+  httpFailure,
+  invalidResponse,
+  responseTooLarge,
+  RetryableFailure,
+  transportFailure,
+  type FailureContext,
+} from './error-mapping'
 import type { Operation } from './operation'
 
 export interface RetryPolicy {
@@ -32,6 +42,8 @@ export const MAX_RATE_LIMIT_WAIT_MS = 15_000
 export interface TransportOptions {
   /** The normalised base URL (ends with "/"). */
   base: URL
+  /** The most bytes one response body may have (./body-reader.ts). */
+  maxResponseBytes: number
   apiKey: string
   fetch: typeof fetch
   timeoutMs: number
@@ -57,6 +69,8 @@ interface TransportState {
    * one route: the sync's list, an agent's click and a reply all honour it.
    */
   rateLimitedUntil: number
+  /** `field=value` pairs of unknown enum values already logged. */
+  unknownValuesLogged: Set<string>
 }
 
 export function createTransport(options: TransportOptions): Transport {
@@ -64,6 +78,7 @@ export function createTransport(options: TransportOptions): Transport {
   const state: TransportState = {
     options,
     rateLimitedUntil: 0,
+    unknownValuesLogged: new Set(),
     failure: {
       host: options.base.host,
       timeoutMs: options.timeoutMs,
@@ -122,6 +137,9 @@ async function call<T>(state: TransportState, operation: Operation, schema: z.Zo
 async function attemptOnce<T>(state: TransportState, operation: Operation, schema: z.ZodType<T> | null): Promise<T> {
   const { options } = state
   const url = new URL(operation.path, options.base)
+  const insecure = plainHttpProblem(url)
+  // Nothing is sent: the key must not cross a network in clear text (an address saved before this rule).
+  if (insecure) throw new ApiError('bad_request', insecure, { operation: operation.id, ambiguous: false })
   if (operation.query && [...operation.query.keys()].length > 0) url.search = operation.query.toString()
   const headers: Record<string, string> = { 'X-API-Key': options.apiKey, Accept: 'application/json' }
   let body: string | undefined
@@ -148,25 +166,28 @@ async function attemptOnce<T>(state: TransportState, operation: Operation, schem
       signal: controller.signal,
       redirect: 'manual',
     })
-    text = await response.text()
+    // Capped, error bodies included: a 300 MB answer is stopped at the cap, never held whole.
+    text = await readCappedText(response, options.maxResponseBytes)
   } catch (error) {
+    if (error instanceof ResponseTooLarge) throw responseTooLarge(state.failure, operation, error)
     throw transportFailure(state.failure, operation, error, timedOut)
   } finally {
     clearTimeout(timer)
   }
 
   const status = response.status
-  if (status >= 200 && status < 300) return parseSuccess(state.failure, operation, response, text, schema)
+  if (status >= 200 && status < 300) return parseSuccess(state, operation, response, text, schema)
   throw httpFailure(state.failure, operation, response, text)
 }
 
 function parseSuccess<T>(
-  context: FailureContext,
+  state: TransportState,
   operation: Operation,
   response: Response,
   text: string,
   schema: z.ZodType<T> | null,
 ): T {
+  const context = state.failure
   if (schema === null) return undefined as T
   const contentType = response.headers.get('content-type') ?? ''
   if (!/\bjson\b/i.test(contentType)) {
@@ -188,7 +209,22 @@ function parseSuccess<T>(
       `its body is not valid JSON (${error instanceof Error ? error.message : String(error)})`,
     )
   }
-  const parsed = schema.safeParse(json)
+  // Unknown statuses, directions, channel and content types are kept item by item (shared/api/unknown-values.ts);
+  // each field/value pair is logged once per client, so the log says the server grew a value without flooding.
+  const stopListening = onUnknownValue((field, value) => {
+    const key = `${field}=${value}`
+    if (state.unknownValuesLogged.has(key)) return
+    state.unknownValuesLogged.add(key)
+    state.options.log.warn(
+      `${operation.id}: the server sent ${field} "${value.slice(0, 64)}", which this version does not know; shown as ${field.endsWith('type') ? 'a generic item' : 'unknown'}.`,
+    )
+  })
+  let parsed: ReturnType<typeof schema.safeParse>
+  try {
+    parsed = schema.safeParse(json)
+  } finally {
+    stopListening()
+  }
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
     const where = issue && issue.path.length > 0 ? issue.path.join('.') : 'the body'
