@@ -56,6 +56,7 @@ HOME="$test_home" dbus-run-session -- bash -c '
   npm run format:check
   npm run typecheck
   npm run deps
+  npm run security
   npx vitest run --reporter=default --reporter=json --outputFile.json="$INBOX_DESK_TEST_RESULTS/vitest.json"
   npm run build:e2e
   PLAYWRIGHT_JSON_OUTPUT_NAME="$INBOX_DESK_TEST_RESULTS/playwright.json" npx playwright test --reporter=list,json

@@ -7,7 +7,7 @@ import { BrowserWindow, screen } from 'electron'
 import { join } from 'node:path'
 import type { WindowBounds } from '../ports/shell-adapters'
 import type { Logger } from '../ports/logger'
-import { initialWindowPlacement, MIN_WINDOW_SIZE, isOwnUiUrl } from '../window'
+import { createCrashLoopPolicy, initialWindowPlacement, MIN_WINDOW_SIZE, isOwnUiUrl, recoveryPageUrl } from '../window'
 
 export interface MainWindowOptions {
   /** Where the UI is loaded from (the app:// entry, or the dev server). */
@@ -73,10 +73,7 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     event.preventDefault()
     log.warn('Refused to attach a <webview>.')
   })
-  contents.on('render-process-gone', (_event, details) => {
-    log.error(`The window's renderer is gone (${details.reason}); reloading it.`)
-    if (!win.isDestroyed()) void win.loadURL(options.uiEntryUrl)
-  })
+  handleRendererCrashes(win, options.uiEntryUrl, log)
 
   // ---- Focus and bounds ----------------------------------------------------------------
   win.on('focus', () => options.setFocused(true))
@@ -121,4 +118,21 @@ function describeUrl(url: string): string {
   } catch {
     return '(an invalid URL)'
   }
+}
+
+/** A renderer that dies is reloaded, but one that keeps dying gets the recovery page instead (./window/crash-loop.ts). */
+function handleRendererCrashes(win: BrowserWindow, uiEntryUrl: string, log: Logger): void {
+  const crashes = createCrashLoopPolicy()
+  win.webContents.on('render-process-gone', (_event, details) => {
+    if (win.isDestroyed()) return
+    if (crashes.onCrash(Date.now()) === 'reload') {
+      log.error(`The window's renderer is gone (${details.reason}); reloading it.`)
+      void win.loadURL(uiEntryUrl)
+    } else {
+      log.error(
+        `The window's renderer is gone again (${details.reason}); it keeps crashing, so showing the recovery page.`,
+      )
+      void win.loadURL(recoveryPageUrl(details.reason))
+    }
+  })
 }

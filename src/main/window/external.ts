@@ -20,6 +20,23 @@ export async function safeOpenExternal(rawUrl: string, open: (url: string) => Pr
       `Inbox Desk only opens web, email and phone links (https, http, mailto, tel); this link uses “${url.protocol.replace(/:$/, '')}” and was not opened.`,
     )
   }
-  await open(url.toString())
+  await open(url.protocol === 'mailto:' ? withoutMailtoExtras(url) : url.toString())
   return null
+}
+
+/** The mailto fields a mail client fills in for the agent to read before sending (RFC 6068). */
+const MAILTO_FIELDS = new Set(['subject', 'body', 'cc', 'bcc', 'to'])
+
+/**
+ * A mailto: link with only the fields the agent sees in the new mail. Some
+ * mail clients honour others, such as `attach=`/`attachment=` naming a local
+ * file, which a link from a stranger could use to mail a file off the
+ * agent's machine.
+ */
+export function withoutMailtoExtras(url: URL): string {
+  const [address = '', query = ''] = url.href.slice('mailto:'.length).split('?', 2)
+  const kept = query
+    .split('&')
+    .filter((pair) => pair !== '' && MAILTO_FIELDS.has(decodeURIComponent(pair.split('=')[0] ?? '').toLowerCase()))
+  return `mailto:${address}${kept.length > 0 ? `?${kept.join('&')}` : ''}`
 }

@@ -9,3 +9,4 @@ export {
   UI_ENTRY_URL,
   UI_SCHEME,
 } from './ui-protocol'
+export { createCrashLoopPolicy, recoveryPageUrl } from './crash-loop'
