@@ -3,6 +3,7 @@ import tseslint from 'typescript-eslint'
 import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 import prettier from 'eslint-config-prettier'
+import i18next from 'eslint-plugin-i18next'
 
 const electronImport = {
   paths: [
@@ -43,6 +44,38 @@ export default tseslint.config(
     rules: {
       'max-lines': ['error', { max: 300, skipBlankLines: true, skipComments: true }],
       'max-lines-per-function': ['error', { max: 80, skipBlankLines: true, skipComments: true, IIFEs: true }],
+    },
+  },
+  // No user-visible literal in JSX (issue 14): text goes through t() and the catalogs in src/shared/i18n
+  // (src/renderer/src/i18n/README.md). The files listed under `ignores` still hold English literals and are
+  // the next to move; take a file off the list once it is converted.
+  {
+    files: ['src/renderer/src/**/*.tsx'],
+    ignores: [
+      'src/renderer/src/App.tsx',
+      'src/renderer/src/shell/ErrorBoundary.tsx',
+      'src/renderer/src/shell/SyncBanner.tsx',
+      'src/renderer/src/shell/ui.tsx',
+      'src/renderer/src/shell/useConversationActions.tsx',
+      'src/renderer/src/onboarding/**',
+      'src/renderer/src/palette/**',
+      'src/renderer/src/composer/ConfirmSendModal.tsx',
+      'src/renderer/src/composer/ReplyWindowAlert.tsx',
+      'src/renderer/src/composer/CannedRepliesMenu.tsx',
+      'src/renderer/src/settings/AccountSection.tsx',
+      'src/renderer/src/settings/CannedRepliesEditor.tsx',
+      'src/renderer/src/settings/DndSchedule.tsx',
+      'src/renderer/src/settings/WhoAmI.tsx',
+    ],
+    plugins: { i18next },
+    rules: {
+      'i18next/no-literal-string': [
+        'error',
+        {
+          mode: 'jsx-only',
+          'jsx-attributes': { include: ['label', 'title', 'placeholder', 'aria-label', 'description', 'alt'] },
+        },
+      ],
     },
   },
   // Layering: shared code and services never import electron (VS Code's

@@ -54,6 +54,8 @@ export const defaultCannedReplies: CannedReply[] = [
 
 export const defaultRendererSettings: RendererSettings = {
   theme: 'system',
+  locale: 'system',
+  clock: 'system',
   meUserId: null,
   closeToTray: true,
   notifications: {

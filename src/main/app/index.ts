@@ -116,6 +116,7 @@ export function createMainCore(adapters: ShellAdapters, options: CoreOptions = {
       accountProblem: account.problem(),
       platform: adapters.platform,
       version: adapters.appVersion,
+      systemLocales: [...adapters.systemLocales],
     }
   }
 

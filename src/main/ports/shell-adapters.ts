@@ -36,6 +36,8 @@ export interface ShellAdapters {
   userDataDir: string
   appVersion: string
   platform: NodeJS.Platform
+  /** The OS's preferred languages, most preferred first (Electron's getPreferredSystemLanguages, then getLocale). */
+  systemLocales: readonly string[]
   /** Opens a URL in the user's browser. Core calls it only after its scheme allowlist. */
   openExternal(url: string): Promise<void>
   /** Pushes an event to the renderer (webContents.send on our window, if any). */

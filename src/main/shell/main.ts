@@ -81,6 +81,7 @@ async function start(): Promise<void> {
     userDataDir,
     appVersion: app.getVersion(),
     platform: process.platform,
+    systemLocales: [...app.getPreferredSystemLanguages(), app.getLocale()],
     openExternal: (url) => shell.openExternal(url),
     emit(event, payload) {
       if (win && !win.isDestroyed()) win.webContents.send(ipcChannelName(event), payload)

@@ -41,6 +41,7 @@ export function createNodeAdapters(options: {
     userDataDir: options.userDataDir,
     appVersion: '0.0.0-test',
     platform: process.platform,
+    systemLocales: [Intl.DateTimeFormat().resolvedOptions().locale],
     keychain: options.keychain,
     logSink: sink,
     async openExternal(url) {

@@ -9,6 +9,7 @@ import { errorMessage } from './bridge/client'
 import { useAppState } from './bridge/queries'
 import { Onboarding } from './onboarding/Onboarding'
 import { InboxShell } from './shell/InboxShell'
+import { LocaleSync } from './i18n/LocaleSync'
 import { ThemeSync } from './theme/ThemeSync'
 
 export function App() {
@@ -40,7 +41,7 @@ export function App() {
 
   const state = appState.data
   return (
-    <>
+    <LocaleSync preference={state.settings.locale} clock={state.settings.clock} systemLocales={state.systemLocales}>
       <ThemeSync preference={state.settings.theme} />
       {state.account === null || changingAccount ? (
         <Onboarding
@@ -52,6 +53,6 @@ export function App() {
       ) : (
         <InboxShell appState={state} onChangeAccount={(prefillUrl) => setChangingAccount({ prefillUrl })} />
       )}
-    </>
+    </LocaleSync>
   )
 }

@@ -136,8 +136,16 @@ export const notificationSettingsSchema = z.object({
 })
 export type NotificationSettings = z.infer<typeof notificationSettingsSchema>
 
+/** The UI language: `system` follows the OS (src/shared/i18n/locales.ts). */
+export const localePreferenceSchema = z.enum(['system', 'en', 'es', 'pt-BR', 'de', 'ar'])
+export type LocalePreference = z.infer<typeof localePreferenceSchema>
+/** Times as 13:05 or 1:05 PM; `system` uses the UI language's habit. */
+export const clockPreferenceSchema = z.enum(['system', '12h', '24h'])
+
 export const rendererSettingsSchema = z.object({
   theme: themePreferenceSchema,
+  locale: localePreferenceSchema,
+  clock: clockPreferenceSchema,
   /** Who "Mine" means: the agent picks themself from the assignable users. */
   meUserId: bridgeIdSchema.nullable(),
   closeToTray: z.boolean(),
@@ -176,6 +184,8 @@ export interface AppState {
   accountProblem: BridgeError | null
   platform: string
   version: string
+  /** The OS's preferred languages, most preferred first (BCP 47), for a `system` locale. */
+  systemLocales: string[]
 }
 
 // ---- Sync, outbox, drafts ---------------------------------------------------

@@ -3,6 +3,7 @@
  * "Assign to me" and "Unassign". If the users list fails, the error and a
  * Retry button show instead: never an empty picker that pretends nobody exists.
  */
+import { useTranslation } from 'react-i18next'
 import { useState } from 'react'
 import { Button, Group, Popover, Stack, TextInput } from '@mantine/core'
 import { IconUserCheck, IconUserMinus, IconUserPlus } from '@tabler/icons-react'
@@ -27,6 +28,7 @@ export function AssignPicker({
   onAssign: (user: Pick<User, 'id' | 'displayName'>) => void
   onUnassign: () => void
 }) {
+  const { t } = useTranslation()
   const assignee = conversation.assignee
   return (
     <Popover opened={opened} onChange={onOpenedChange} position="bottom-end" width={330} shadow="md" trapFocus>
@@ -38,9 +40,9 @@ export function AssignPicker({
             assignee ? <UserAvatar name={assignee.displayName} size={18} /> : <IconUserPlus size={16} aria-hidden />
           }
           onClick={() => onOpenedChange(!opened)}
-          aria-label={assignee ? `Assigned to ${assignee.displayName}. Change assignee` : 'Assign'}
+          aria-label={assignee ? t('assign.change', { name: assignee.displayName }) : t('assign.assign')}
         >
-          {assignee ? assignee.displayName : 'Assign'}
+          {assignee ? assignee.displayName : t('assign.assign')}
         </Button>
       </Popover.Target>
       <Popover.Dropdown p="xs">
@@ -74,6 +76,7 @@ function AssignList({
   onAssign: (user: Pick<User, 'id' | 'displayName'>) => void
   onUnassign: () => void
 }) {
+  const { t } = useTranslation()
   const users = useUsers()
   const [search, setSearch] = useState('')
   const me = users.data?.find((user) => user.id === meUserId)
@@ -92,10 +95,10 @@ function AssignList({
           variant="light"
           leftSection={<IconUserCheck size={14} aria-hidden />}
           disabled={!me || conversation.assignee?.id === me.id}
-          title={me ? undefined : 'Pick yourself in Settings → Who am I first'}
+          title={me ? undefined : t('assign.pickYourselfFirst')}
           onClick={() => me && onAssign(me)}
         >
-          Assign to me
+          {t('assign.toMe')}
         </Button>
         <Button
           size="xs"
@@ -104,13 +107,13 @@ function AssignList({
           disabled={!conversation.assignee}
           onClick={onUnassign}
         >
-          Unassign
+          {t('assign.unassign')}
         </Button>
       </Group>
       <TextInput
         size="xs"
-        aria-label="Search teammates"
-        placeholder="Search teammates"
+        aria-label={t('assign.search')}
+        placeholder={t('assign.search')}
         value={search}
         data-autofocus
         onChange={(event) => setSearch(event.currentTarget.value)}

@@ -1,4 +1,5 @@
 /** The picker's teammates: a skeleton while loading, why it is empty, or one button per teammate. */
+import { useTranslation } from 'react-i18next'
 import { Group, ScrollArea, Skeleton, Stack, Text, UnstyledButton } from '@mantine/core'
 import type { User } from '../../../shared/api/schemas'
 import { UserAvatar } from '../shell/ui'
@@ -19,9 +20,10 @@ export function TeammateOptions({
   meUserId: string | null
   onPick: (user: User) => void
 }) {
+  const { t } = useTranslation()
   if (loading) {
     return (
-      <Stack gap={6} aria-busy="true" aria-label="Loading teammates">
+      <Stack gap={6} aria-busy="true" aria-label={t('assign.loading')}>
         <Skeleton height={28} />
         <Skeleton height={28} />
         <Skeleton height={28} />
@@ -30,10 +32,10 @@ export function TeammateOptions({
   }
   return (
     <ScrollArea.Autosize mah={260}>
-      <Stack gap={2} role="list" aria-label="Teammates">
+      <Stack gap={2} role="list" aria-label={t('assign.teammates')}>
         {teammates.length === 0 && (
           <Text size="sm" c="dimmed" p={6}>
-            {anyTeammates ? 'Nobody by that name.' : 'The server lists no teammates who can be assigned.'}
+            {anyTeammates ? t('assign.nobody') : t('assign.none')}
           </Text>
         )}
         {teammates.map((user) => (
@@ -49,8 +51,7 @@ export function TeammateOptions({
               <Group gap="xs" wrap="nowrap">
                 <UserAvatar name={user.displayName} avatarUrl={user.avatarUrl} size={24} />
                 <Text size="sm" truncate="end">
-                  {user.displayName}
-                  {user.id === meUserId ? ' (me)' : ''}
+                  {user.id === meUserId ? t('assign.me', { name: user.displayName }) : user.displayName}
                 </Text>
               </Group>
             </UnstyledButton>

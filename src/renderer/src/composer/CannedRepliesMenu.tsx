@@ -25,7 +25,7 @@ export function CannedRepliesMenu({
       role="listbox"
       id={`canned-${chatId}`}
       aria-label="Canned replies"
-      style={{ position: 'absolute', bottom: '100%', left: 12, right: 12, zIndex: 5 }}
+      style={{ position: 'absolute', bottom: '100%', insetInline: 12, zIndex: 5 }}
     >
       {matches.map((reply, index) => (
         <UnstyledButton

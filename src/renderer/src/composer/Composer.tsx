@@ -5,6 +5,7 @@
  * a closed WhatsApp window (the reply will fail) and messages that arrived
  * while the agent was typing (`useStaleSendGuard`).
  */
+import { useTranslation } from 'react-i18next'
 import { forwardRef, type KeyboardEvent, useCallback, useImperativeHandle, useRef, useState } from 'react'
 import { Button, Group, Stack, Text, Textarea } from '@mantine/core'
 import { IconSend } from '@tabler/icons-react'
@@ -36,16 +37,14 @@ export const Composer = forwardRef<ComposerHandle, ComposerProps>(function Compo
   { conversation, messages, cannedReplies, window: replyWindow },
   ref,
 ) {
+  const { t } = useTranslation()
   const chatId = conversation.id
   const [caret, setCaret] = useState(0)
   const [sendError, setSendError] = useState<string | null>(null)
   const [confirm, setConfirm] = useState<SendConfirmation | null>(null)
   const textareaRef = useRef<HTMLTextAreaElement>(null)
   useImperativeHandle(ref, () => ({ focus: () => textareaRef.current?.focus() }), [])
-  const onGivenBack = useCallback((next: string) => {
-    setCaret(next.length)
-    setSendError(null)
-  }, [])
+  const onGivenBack = useCallback((next: string) => (setCaret(next.length), setSendError(null)), [])
   const { text, edit, saveDraft } = useComposerDraft(chatId, { onSaveError: setSendError, onGivenBack })
   const guard = useStaleSendGuard(messages, text)
   const change = (value: string, nextCaret: number) => {
@@ -82,8 +81,8 @@ export const Composer = forwardRef<ComposerHandle, ComposerProps>(function Compo
       )}
       <Textarea
         ref={textareaRef}
-        aria-label="Reply"
-        placeholder="Write a reply. Enter sends, Shift+Enter adds a line, / inserts a canned reply"
+        aria-label={t('composer.reply')}
+        placeholder={t('composer.placeholder')}
         autosize
         minRows={2}
         maxRows={10}
@@ -116,13 +115,14 @@ export const Composer = forwardRef<ComposerHandle, ComposerProps>(function Compo
 
 /** Under the box: the length (in code points) once it nears the limit, and Send. */
 function ComposerFooter({ length, canSend, onSend }: { length: number; canSend: boolean; onSend: () => void }) {
+  const { t } = useTranslation()
   return (
     <Group justify="space-between">
       <Text size="xs" c="dimmed">
         {length > REPLY_MAX_LENGTH * 0.9 ? `${length} / ${REPLY_MAX_LENGTH}` : ' '}
       </Text>
       <Button size="xs" rightSection={<IconSend size={14} aria-hidden />} disabled={!canSend} onClick={onSend}>
-        Send
+        {t('composer.send')}
       </Button>
     </Group>
   )

@@ -3,6 +3,7 @@
  * 10,000 conversations scroll smoothly), a listbox for assistive technology,
  * with loading (skeleton), empty and error states.
  */
+import { useTranslation } from 'react-i18next'
 import { useEffect, useLayoutEffect, useRef } from 'react'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import type { Conversation } from '../../../shared/api/schemas'
@@ -60,6 +61,7 @@ export function ConversationList({
   onMove,
   onOpenActive,
 }: ConversationListProps) {
+  const { t } = useTranslation()
   const scrollerRef = useRef<HTMLDivElement>(null)
   // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual returns fresh functions by design
   const virtualizer = useVirtualizer({
@@ -86,7 +88,7 @@ export function ConversationList({
       ref={scrollerRef}
       className={classes.scroller}
       role="listbox"
-      aria-label="Conversations"
+      aria-label={t('list.label')}
       tabIndex={0}
       aria-activedescendant={activeId ? `conversation-${activeId}` : undefined}
       data-testid="conversation-list"

@@ -4,12 +4,13 @@
  * with 10,000 conversations each row's cost decides whether scrolling keeps
  * up with the display.
  */
+import { useTranslation } from 'react-i18next'
 import { memo } from 'react'
 import { IconPencil } from '@tabler/icons-react'
-import dayjs from 'dayjs'
 import type { Conversation } from '../../../shared/api/schemas'
-import { contactLabel, formatTimeLeft, initials, replyWindow } from '../../../shared/domain/views'
+import { contactLabel, initials, replyWindow } from '../../../shared/domain/views'
 import { ChannelIcon, avatarBackground, safeAvatarSrc } from '../shell/ui'
+import { useFormat } from '../i18n/format'
 import classes from './ConversationList.module.css'
 
 export const ROW_HEIGHT = 78
@@ -30,6 +31,8 @@ export const ConversationRow = memo(function ConversationRow({
   now: number
   onClick: (chatId: string) => void
 }) {
+  const { t } = useTranslation()
+  const format = useFormat()
   const name = contactLabel(conversation.contact)
   const window = replyWindow(conversation, new Date(now))
   const last = conversation.lastMessage
@@ -56,21 +59,21 @@ export const ConversationRow = memo(function ConversationRow({
           <span className={classes.name} data-unread={unread > 0 || undefined} dir="auto">
             {name}
           </span>
-          <span className={classes.time} title={dayjs(conversation.lastMessageDate).format('YYYY-MM-DD HH:mm')}>
-            {dayjs(when).from(now)}
+          <span className={classes.time} title={format.dateTime(conversation.lastMessageDate)}>
+            {format.relative(when, now)}
           </span>
         </div>
         <div className={classes.line}>
           <span className={classes.preview} dir="auto">
-            {hasDraft && <span className="tone-warn">Draft: </span>}
+            {hasDraft && <span className="tone-warn">{t('row.draft')} </span>}
             {hasDraft
               ? draft!.trim().slice(0, 200)
               : last
-                ? `${last.direction === 'outbound' ? 'You: ' : ''}${last.preview}`
-                : 'No messages yet'}
+                ? `${last.direction === 'outbound' ? `${t('row.you')} ` : ''}${last.preview}`
+                : t('row.noMessages')}
           </span>
           {unread > 0 && (
-            <span className={classes.unread} aria-label={`${unread} unread`}>
+            <span className={classes.unread} aria-label={t('row.unread', { count: unread })}>
               {unread > 99 ? '99+' : unread}
             </span>
           )}
@@ -78,19 +81,13 @@ export const ConversationRow = memo(function ConversationRow({
         <div className={classes.line}>
           <span className={classes.meta}>
             {hasDraft && <IconPencil size={14} aria-hidden className="tone-warn" />}
-            {window.state === 'open' && (
-              <span className="tone-ok" title="Time left in WhatsApp's 24-hour reply window">
-                {formatTimeLeft(window.msLeft)} left to reply
-              </span>
-            )}
-            {window.state === 'closing' && (
-              <span className={classes.pill} data-tone="warn">
-                Closes in {formatTimeLeft(window.msLeft)}
-              </span>
-            )}
-            {window.state === 'closed' && <span className={classes.pill}>Window closed</span>}
+            <ReplyWindowNote window={window} />
           </span>
-          {assignee ? <RowAvatar name={assignee.displayName} /> : <span className={classes.time}>Unassigned</span>}
+          {assignee ? (
+            <RowAvatar name={assignee.displayName} />
+          ) : (
+            <span className={classes.time}>{t('row.unassigned')}</span>
+          )}
         </div>
       </div>
     </div>
@@ -98,7 +95,8 @@ export const ConversationRow = memo(function ConversationRow({
 })
 
 function RowAvatar({ name, avatarUrl }: { name: string; avatarUrl?: string | null }) {
-  const label = `Assigned to ${name}`
+  const { t } = useTranslation()
+  const label = t('row.assignedTo', { name })
   const src = safeAvatarSrc(avatarUrl)
   if (src) return <img className={classes.avatar} src={src} alt={label} title={label} />
   return (
@@ -111,5 +109,26 @@ function RowAvatar({ name, avatarUrl }: { name: string; avatarUrl?: string | nul
     >
       {initials(name)}
     </span>
+  )
+}
+
+/** WhatsApp's reply window in a row: time left, closing soon, or closed. */
+function ReplyWindowNote({ window }: { window: ReturnType<typeof replyWindow> }) {
+  const { t } = useTranslation()
+  const format = useFormat()
+  return (
+    <>
+      {window.state === 'open' && (
+        <span className="tone-ok" title={t('row.windowHint')}>
+          {t('row.leftToReply', { time: format.timeLeft(window.msLeft) })}
+        </span>
+      )}
+      {window.state === 'closing' && (
+        <span className={classes.pill} data-tone="warn">
+          {t('row.closesIn', { time: format.timeLeft(window.msLeft) })}
+        </span>
+      )}
+      {window.state === 'closed' && <span className={classes.pill}>{t('row.windowClosed')}</span>}
+    </>
   )
 }

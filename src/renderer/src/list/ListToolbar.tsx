@@ -1,4 +1,5 @@
 /** Search, channel filter, date filter and sort for the conversation list. */
+import { useTranslation } from 'react-i18next'
 import { ActionIcon, Group, MultiSelect, Popover, Select, Stack, TextInput, Indicator, Button } from '@mantine/core'
 import { IconFilter, IconSearch, IconX } from '@tabler/icons-react'
 import type { Channel } from '../../../shared/api/schemas'
@@ -33,12 +34,13 @@ export function ListToolbar({
   onFilters: (filters: ListFilters) => void
   channels: readonly Channel[]
 }) {
+  const { t } = useTranslation()
   const activeFilters = filters.channelIds.length + (filters.dateFrom ? 1 : 0)
   return (
     <Group gap="xs" p="xs" wrap="nowrap" style={{ borderBottom: '1px solid var(--mantine-color-default-border)' }}>
       <TextInput
-        aria-label="Search conversations"
-        placeholder="Search names, numbers, messages"
+        aria-label={t('list.search')}
+        placeholder={t('list.searchPlaceholder')}
         leftSection={<IconSearch size={16} aria-hidden />}
         value={search}
         onChange={(event) => onSearch(event.currentTarget.value)}
@@ -47,7 +49,7 @@ export function ListToolbar({
         }}
         rightSection={
           search ? (
-            <ActionIcon variant="subtle" size="sm" aria-label="Clear search" onClick={() => onSearch('')}>
+            <ActionIcon variant="subtle" size="sm" aria-label={t('list.clearSearch')} onClick={() => onSearch('')}>
               <IconX size={14} aria-hidden />
             </ActionIcon>
           ) : null
@@ -61,7 +63,7 @@ export function ListToolbar({
             <ActionIcon
               variant="default"
               size="lg"
-              aria-label={activeFilters ? `Filter and sort (${activeFilters} filters on)` : 'Filter and sort'}
+              aria-label={activeFilters ? t('list.filterOn', { count: activeFilters }) : t('list.filter')}
             >
               <IconFilter size={18} aria-hidden />
             </ActionIcon>
@@ -85,11 +87,12 @@ function FilterAndSortForm({
   onFilters: (filters: ListFilters) => void
   channels: readonly Channel[]
 }) {
+  const { t } = useTranslation()
   return (
     <Stack gap="sm">
       <MultiSelect
-        label="Channels"
-        placeholder={filters.channelIds.length ? undefined : 'All channels'}
+        label={t('list.channels')}
+        placeholder={filters.channelIds.length ? undefined : t('list.allChannels')}
         data={channels.map((channel) => ({
           value: channel.id,
           label: `${channel.name} (${channelTypeLabel(channel.type)})`,
@@ -101,17 +104,17 @@ function FilterAndSortForm({
       />
       <TextInput
         type="date"
-        label="Active since"
-        description="Conversations updated after this day"
+        label={t('list.activeSince')}
+        description={t('list.activeSinceHint')}
         value={filters.dateFrom}
         onChange={(event) => onFilters({ ...filters, dateFrom: event.currentTarget.value })}
       />
       <Select
-        label="Sort"
+        label={t('list.sort')}
         data={[
-          { value: 'newest', label: 'Newest activity' },
-          { value: 'oldest', label: 'Oldest activity' },
-          { value: 'unread', label: 'Most unread' },
+          { value: 'newest', label: t('list.sortNewest') },
+          { value: 'oldest', label: t('list.sortOldest') },
+          { value: 'unread', label: t('list.sortUnread') },
         ]}
         value={filters.sort}
         allowDeselect={false}
@@ -123,7 +126,7 @@ function FilterAndSortForm({
         size="xs"
         onClick={() => onFilters({ channelIds: [], dateFrom: '', sort: filters.sort })}
       >
-        Clear filters
+        {t('list.clearFilters')}
       </Button>
     </Stack>
   )

@@ -1,17 +1,19 @@
 /** Settings → Notifications: what notifies, sound, do not disturb and quiet hours. */
 import { Switch } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
 import type { NotificationSettings } from '../../../shared/ipc/contract'
 import { DndSchedule } from './DndSchedule'
 
 type Toggle = Exclude<keyof NotificationSettings, 'dndSchedule'>
 
-const toggles: { key: Toggle; label: string }[] = [
-  { key: 'inboundMine', label: 'New messages in my conversations' },
-  { key: 'inboundUnassigned', label: 'New messages in unassigned conversations' },
-  { key: 'inboundAll', label: 'New messages in all conversations' },
-  { key: 'assignedToMe', label: 'A conversation is assigned to me' },
-  { key: 'sound', label: 'Play a sound' },
-  { key: 'doNotDisturb', label: 'Do not disturb' },
+/** Each switch and its label's catalog key. */
+const toggles: { key: Toggle; label: `notify.${Toggle}` }[] = [
+  { key: 'inboundMine', label: 'notify.inboundMine' },
+  { key: 'inboundUnassigned', label: 'notify.inboundUnassigned' },
+  { key: 'inboundAll', label: 'notify.inboundAll' },
+  { key: 'assignedToMe', label: 'notify.assignedToMe' },
+  { key: 'sound', label: 'notify.sound' },
+  { key: 'doNotDisturb', label: 'notify.doNotDisturb' },
 ]
 
 export function NotificationsSection({
@@ -21,12 +23,13 @@ export function NotificationsSection({
   notifications: NotificationSettings
   onChange: (patch: Partial<NotificationSettings>) => void
 }) {
+  const { t } = useTranslation()
   return (
     <>
       {toggles.map(({ key, label }) => (
         <Switch
           key={key}
-          label={label}
+          label={t(label)}
           checked={notifications[key]}
           onChange={(event) => onChange({ [key]: event.currentTarget.checked })}
         />

@@ -2,9 +2,11 @@
  * Settings: account, appearance, who am I, notifications, tray, canned replies.
  * Every change is saved at once through `updateSettings`.
  */
-import { Drawer, SegmentedControl, Stack, Switch, Text } from '@mantine/core'
+import { Drawer, useDirection, SegmentedControl, Stack, Switch, Text } from '@mantine/core'
 import type { AppState, NotificationSettings } from '../../../shared/ipc/contract'
+import { useTranslation } from 'react-i18next'
 import { AccountSection } from './AccountSection'
+import { LanguageSettings } from './LanguageSettings'
 import { CannedRepliesEditor } from './CannedRepliesEditor'
 import { NotificationsSection } from './NotificationsSection'
 import { SettingsSection } from './SettingsSection'
@@ -20,6 +22,8 @@ interface SettingsDrawerProps {
 }
 
 export function SettingsDrawer({ opened, onClose, appState, onChangeAccount, onAccountRemoved }: SettingsDrawerProps) {
+  const { t } = useTranslation()
+  const { dir } = useDirection()
   const update = useUpdateSettings()
   const { settings, account } = appState
   const setNotifications = (patch: Partial<NotificationSettings>) => update.mutate({ notifications: patch })
@@ -28,56 +32,65 @@ export function SettingsDrawer({ opened, onClose, appState, onChangeAccount, onA
     <Drawer
       opened={opened}
       onClose={onClose}
-      title="Settings"
-      position="right"
+      title={t('settings.title')}
+      // The far edge: right in left-to-right languages, left in Arabic.
+      position={dir === 'rtl' ? 'left' : 'right'}
       size="md"
-      closeButtonProps={{ 'aria-label': 'Close settings' }}
+      closeButtonProps={{ 'aria-label': t('settings.close') }}
     >
       <Stack gap="lg">
-        <SettingsSection title="Account">
+        <SettingsSection title={t('settings.account')}>
           {account ? (
             <AccountSection appState={appState} onChangeAccount={onChangeAccount} onAccountRemoved={onAccountRemoved} />
           ) : (
-            <Text size="sm">No account connected.</Text>
+            <Text size="sm">{t('settings.noAccount')}</Text>
           )}
         </SettingsSection>
 
-        <SettingsSection title="Appearance">
+        <SettingsSection title={t('settings.appearance')}>
           <Text size="sm" id="theme-label">
-            Theme
+            {t('settings.theme')}
           </Text>
           <SegmentedControl
             aria-labelledby="theme-label"
             value={settings.theme}
             onChange={(value) => update.mutate({ theme: value as typeof settings.theme })}
             data={[
-              { value: 'light', label: 'Light' },
-              { value: 'dark', label: 'Dark' },
-              { value: 'system', label: 'System' },
+              { value: 'light', label: t('settings.themeLight') },
+              { value: 'dark', label: t('settings.themeDark') },
+              { value: 'system', label: t('settings.themeSystem') },
             ]}
           />
         </SettingsSection>
 
-        <SettingsSection title="Who am I">
+        <SettingsSection title={t('settings.language')}>
+          <LanguageSettings
+            settings={settings}
+            systemLocales={appState.systemLocales}
+            onChange={(patch) => update.mutate(patch)}
+          />
+        </SettingsSection>
+
+        <SettingsSection title={t('settings.whoAmI')}>
           <Text size="sm" c="dimmed">
-            Pick yourself, so that the Mine view shows the conversations assigned to you.
+            {t('settings.whoAmIHint')}
           </Text>
           <WhoAmI meUserId={settings.meUserId} onPick={(meUserId) => update.mutate({ meUserId })} />
         </SettingsSection>
 
-        <SettingsSection title="Notifications">
+        <SettingsSection title={t('settings.notifications')}>
           <NotificationsSection notifications={settings.notifications} onChange={setNotifications} />
         </SettingsSection>
 
-        <SettingsSection title="Window">
+        <SettingsSection title={t('settings.window')}>
           <Switch
-            label="Keep running in the tray when the window is closed"
+            label={t('settings.closeToTray')}
             checked={settings.closeToTray}
             onChange={(event) => update.mutate({ closeToTray: event.currentTarget.checked })}
           />
         </SettingsSection>
 
-        <SettingsSection title="Canned replies">
+        <SettingsSection title={t('settings.cannedReplies')}>
           <CannedRepliesEditor
             replies={settings.cannedReplies}
             onChange={(cannedReplies) => update.mutate({ cannedReplies })}

@@ -1,6 +1,6 @@
 /** The list column: search and filters over the virtualized conversation list for the current view. */
+import { useTranslation } from 'react-i18next'
 import { Button } from '@mantine/core'
-import { inboxViewLabels } from '../../../shared/domain/views'
 import { ConversationList } from '../list/ConversationList'
 import { ListToolbar } from '../list/ListToolbar'
 import { emptyListMessage } from './emptyListMessage'
@@ -19,16 +19,17 @@ export function ListPane({
   now: number
   onChooseMe: () => void
 }) {
+  const { t } = useTranslation()
   const { view, filters, list } = inbox
   return (
     <section
-      aria-label={`${inboxViewLabels[view]} conversations`}
+      aria-label={t('views.listLabel', { view: t(`views.${view}`) })}
       style={{
         width: 'clamp(260px, 34%, 420px)',
         flex: 'none',
         display: 'flex',
         flexDirection: 'column',
-        borderRight: '1px solid var(--mantine-color-default-border)',
+        borderInlineEnd: '1px solid var(--mantine-color-default-border)',
       }}
     >
       <ListToolbar
@@ -48,7 +49,7 @@ export function ListPane({
           openId={inbox.openId}
           drafts={drafts}
           now={now}
-          emptyMessage={emptyListMessage({ search: inbox.deferredSearch, view, meUserId, filters })}
+          emptyMessage={emptyListMessage(t, { search: inbox.deferredSearch, view, meUserId, filters })}
           onOpen={inbox.open}
           onMove={inbox.move}
           onOpenActive={inbox.openActive}
@@ -56,7 +57,7 @@ export function ListPane({
       </div>
       {view === 'mine' && !meUserId && (
         <Button m="sm" variant="light" onClick={onChooseMe}>
-          Choose who I am
+          {t('list.chooseMe')}
         </Button>
       )}
     </section>

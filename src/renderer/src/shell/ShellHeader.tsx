@@ -1,7 +1,11 @@
 /** The header bar: the views burger (narrow windows), the app's name, a demo badge, palette/shortcuts/settings. */
+import { useTranslation } from 'react-i18next'
 import { ActionIcon, AppShell, Badge, Burger, Group, Title, Tooltip } from '@mantine/core'
 import { spotlight } from '@mantine/spotlight'
 import { IconCommand, IconKeyboard, IconMessages, IconSettings } from '@tabler/icons-react'
+
+/** The product's name is not translated. */
+const PRODUCT_NAME = 'Inbox Desk'
 
 export function ShellHeader({
   navOpened,
@@ -16,34 +20,41 @@ export function ShellHeader({
   onShortcuts: () => void
   onSettings: () => void
 }) {
+  const { t } = useTranslation()
   return (
     <AppShell.Header>
       <Group h="100%" px="sm" justify="space-between" wrap="nowrap">
         <Group gap="xs" wrap="nowrap">
-          <Burger opened={navOpened} onClick={onToggleNav} hiddenFrom="md" size="sm" aria-label="Show views" />
+          <Burger
+            opened={navOpened}
+            onClick={onToggleNav}
+            hiddenFrom="md"
+            size="sm"
+            aria-label={t('header.showViews')}
+          />
           <IconMessages size={22} aria-hidden color="var(--mantine-primary-color-filled)" />
           <Title order={1} size="h4">
-            Inbox Desk
+            {PRODUCT_NAME}
           </Title>
           {demo && (
             <Badge variant="filled" color="grape">
-              Demo workspace
+              {t('header.demo')}
             </Badge>
           )}
         </Group>
         <Group gap={6} wrap="nowrap">
-          <Tooltip label="Command palette (Ctrl+K)">
-            <ActionIcon variant="subtle" size="lg" aria-label="Command palette" onClick={() => spotlight.open()}>
+          <Tooltip label={t('header.paletteTooltip')}>
+            <ActionIcon variant="subtle" size="lg" aria-label={t('header.palette')} onClick={() => spotlight.open()}>
               <IconCommand size={20} aria-hidden />
             </ActionIcon>
           </Tooltip>
-          <Tooltip label="Keyboard shortcuts (?)">
-            <ActionIcon variant="subtle" size="lg" aria-label="Keyboard shortcuts" onClick={onShortcuts}>
+          <Tooltip label={t('header.shortcutsTooltip')}>
+            <ActionIcon variant="subtle" size="lg" aria-label={t('header.shortcuts')} onClick={onShortcuts}>
               <IconKeyboard size={20} aria-hidden />
             </ActionIcon>
           </Tooltip>
-          <Tooltip label="Settings">
-            <ActionIcon variant="subtle" size="lg" aria-label="Settings" onClick={onSettings}>
+          <Tooltip label={t('header.settings')}>
+            <ActionIcon variant="subtle" size="lg" aria-label={t('header.settings')} onClick={onSettings}>
               <IconSettings size={20} aria-hidden />
             </ActionIcon>
           </Tooltip>

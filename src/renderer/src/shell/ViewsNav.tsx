@@ -1,7 +1,8 @@
 /** The "Views" navigation: Mine, Unassigned, All, Unread, Archive, each with its live count. */
+import { useTranslation } from 'react-i18next'
 import { AppShell, Badge, NavLink, Stack } from '@mantine/core'
 import { IconArchive, IconInbox, IconMailOpened, IconUser, IconUserQuestion } from '@tabler/icons-react'
-import { inboxViewLabels, inboxViews, type InboxView } from '../../../shared/domain/views'
+import { inboxViews, type InboxView } from '../../../shared/domain/views'
 
 const viewIcons: Record<InboxView, typeof IconInbox> = {
   mine: IconUser,
@@ -21,8 +22,9 @@ export function ViewsNav({
   counts: Record<InboxView, number> | null
   onView: (view: InboxView) => void
 }) {
+  const { t } = useTranslation()
   return (
-    <AppShell.Navbar p="xs" component="nav" aria-label="Views">
+    <AppShell.Navbar p="xs" component="nav" aria-label={t('views.label')}>
       <Stack gap={2}>
         {inboxViews.map((item) => {
           const Icon = viewIcons[item]
@@ -30,14 +32,14 @@ export function ViewsNav({
             <NavLink
               key={item}
               component="button"
-              label={inboxViewLabels[item]}
+              label={t(`views.${item}`)}
               leftSection={<Icon size={18} aria-hidden />}
               rightSection={
                 counts ? (
                   <Badge
                     size="sm"
                     variant={item === view ? 'filled' : 'default'}
-                    aria-label={`${counts[item]} conversations`}
+                    aria-label={t('views.count', { count: counts[item] })}
                   >
                     {counts[item]}
                   </Badge>

@@ -3,6 +3,7 @@
  * page keeps the view where it was (the prepended height is added to the
  * scroll offset); new messages follow the bottom only when the agent is there.
  */
+import { useTranslation } from 'react-i18next'
 import { useMemo, useRef } from 'react'
 import { Alert, Button, Center, Group, Loader, Text } from '@mantine/core'
 import { useVirtualizer } from '@tanstack/react-virtual'
@@ -32,6 +33,7 @@ export function MessageList({
   olderError: string | null
   onLoadOlder: () => void
 }) {
+  const { t } = useTranslation()
   const rows = useMemo(() => buildThreadRows(messages, pending), [messages, pending])
   const scrollerRef = useRef<HTMLDivElement>(null)
   // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual returns fresh functions by design
@@ -56,7 +58,7 @@ export function MessageList({
   if (rows.length === 0) {
     return (
       <Center style={{ flex: 1 }}>
-        <Text c="dimmed">No messages yet.</Text>
+        <Text c="dimmed">{t('thread.noMessages')}</Text>
       </Center>
     )
   }
@@ -68,7 +70,7 @@ export function MessageList({
       onScroll={onScroll}
       tabIndex={0}
       role="region"
-      aria-label={`Messages with ${contactName}`}
+      aria-label={t('thread.messages', { name: contactName })}
       data-testid="message-list"
       data-chat-id={chatId}
     >
@@ -103,17 +105,18 @@ function OlderMessagesStatus({
   error: string | null
   onRetry: () => void
 }) {
+  const { t } = useTranslation()
   if (!loading && !error) return null
   return (
     <Group justify="center" p="xs" style={{ position: 'sticky', top: 0, zIndex: 2 }}>
       {loading ? (
-        <Loader size="sm" aria-label="Loading older messages" />
+        <Loader size="sm" aria-label={t('thread.olderLoading')} />
       ) : (
         <Alert color="red" role="alert" py={4}>
           <Group gap="xs">
-            <Text size="sm">Older messages did not load: {error}</Text>
+            <Text size="sm">{t('thread.olderError', { error })}</Text>
             <Button size="xs" variant="default" onClick={onRetry}>
-              Retry
+              {t('common.retry')}
             </Button>
           </Group>
         </Alert>

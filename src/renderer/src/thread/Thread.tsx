@@ -1,5 +1,6 @@
 /** The open conversation: header (contact, channel, reply window, assign,
  * archive), messages, and the reply box. */
+import { useTranslation } from 'react-i18next'
 import { forwardRef, useEffect, useMemo } from 'react'
 import { Alert, Button, Skeleton, Stack, Text } from '@mantine/core'
 import type { Conversation, User } from '../../../shared/api/schemas'
@@ -29,6 +30,7 @@ export const Thread = forwardRef<ComposerHandle, ThreadProps>(function Thread(
   { conversation, now, meUserId, cannedReplies, assignOpened, onAssignOpenedChange, onAssign, onUnassign, onArchive },
   composerRef,
 ) {
+  const { t } = useTranslation()
   const { query, loadOlder, olderState } = useThread(conversation)
   const outbox = useOutbox()
   const name = contactLabel(conversation.contact)
@@ -46,7 +48,7 @@ export const Thread = forwardRef<ComposerHandle, ThreadProps>(function Thread(
   }, [name])
 
   return (
-    <Stack gap={0} h="100%" style={{ minWidth: 0 }} component="section" aria-label={`Conversation with ${name}`}>
+    <Stack gap={0} h="100%" style={{ minWidth: 0 }} component="section" aria-label={t('thread.label', { name })}>
       <ThreadHeader
         conversation={conversation}
         name={name}
@@ -92,8 +94,9 @@ export const Thread = forwardRef<ComposerHandle, ThreadProps>(function Thread(
 })
 
 function MessagesLoading() {
+  const { t } = useTranslation()
   return (
-    <Stack p="md" gap="md" style={{ flex: 1 }} role="status" aria-label="Loading messages">
+    <Stack p="md" gap="md" style={{ flex: 1 }} role="status" aria-label={t('thread.loading')}>
       <Skeleton height={48} width="55%" />
       <Skeleton height={36} width="40%" ml="auto" />
       <Skeleton height={60} width="60%" />
@@ -103,13 +106,14 @@ function MessagesLoading() {
 }
 
 function MessagesLoadError({ error, onRetry }: { error: unknown; onRetry: () => void }) {
+  const { t } = useTranslation()
   return (
     <Stack p="md" style={{ flex: 1 }}>
-      <Alert role="alert" color="red" title="The messages did not load">
+      <Alert role="alert" color="red" title={t('thread.loadError')}>
         <Text size="sm">{errorMessage(error)}</Text>
       </Alert>
       <Button variant="default" w="fit-content" onClick={onRetry}>
-        Retry
+        {t('common.retry')}
       </Button>
     </Stack>
   )

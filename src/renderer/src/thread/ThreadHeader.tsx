@@ -1,9 +1,11 @@
 /** The thread's header: contact and channel, the WhatsApp reply window, assign and archive. */
+import { useTranslation } from 'react-i18next'
 import { Badge, Button, Group, Stack, Text, Title, Tooltip } from '@mantine/core'
 import { IconArchive, IconArchiveOff } from '@tabler/icons-react'
 import type { Conversation, User } from '../../../shared/api/schemas'
-import { formatTimeLeft, type ReplyWindow } from '../../../shared/domain/views'
+import { type ReplyWindow } from '../../../shared/domain/views'
 import { AssignPicker } from '../assign/AssignPicker'
+import { useFormat } from '../i18n/format'
 import { ChannelIcon, channelTypeLabel } from '../shell/ui'
 
 /** "Acme SMS · SMS" says SMS twice: the type is added only when the channel's name does not already say it. */
@@ -33,6 +35,7 @@ export function ThreadHeader({
   onUnassign: () => void
   onArchive: (archived: boolean) => void
 }) {
+  const { t } = useTranslation()
   return (
     <Group
       justify="space-between"
@@ -76,7 +79,7 @@ export function ThreadHeader({
           }
           onClick={() => onArchive(!conversation.archived)}
         >
-          {conversation.archived ? 'Unarchive' : 'Archive'}
+          {conversation.archived ? t('thread.unarchive') : t('thread.archive')}
         </Button>
       </Group>
     </Group>
@@ -85,23 +88,25 @@ export function ThreadHeader({
 
 /** Time left in WhatsApp's 24-hour reply window (nothing for channels without one). */
 function ReplyWindowBadge({ window }: { window: ReplyWindow }) {
+  const { t } = useTranslation()
+  const format = useFormat()
   return (
     <>
       {window.state === 'open' && (
-        <Tooltip label="Time left in WhatsApp's 24-hour reply window">
+        <Tooltip label={t('row.windowHint')}>
           <Badge color="green" variant="filled" tt="none" style={{ flex: 'none' }}>
-            {formatTimeLeft(window.msLeft)} left
+            {t('thread.timeLeft', { time: format.timeLeft(window.msLeft) })}
           </Badge>
         </Tooltip>
       )}
       {window.state === 'closing' && (
         <Badge color="orange" variant="filled" tt="none" style={{ flex: 'none' }}>
-          Window closes in {formatTimeLeft(window.msLeft)}
+          {t('thread.closesIn', { time: format.timeLeft(window.msLeft) })}
         </Badge>
       )}
       {window.state === 'closed' && (
         <Badge color="red" variant="filled" tt="none" style={{ flex: 'none' }}>
-          Window closed
+          {t('thread.windowClosed')}
         </Badge>
       )}
     </>

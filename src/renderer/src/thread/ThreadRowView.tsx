@@ -1,5 +1,6 @@
 /** One row of the thread: a day separator, a message bubble (with delivery status), or an outbox entry's bubble
  * (with Retry / Discard when it failed). */
+import { useTranslation } from 'react-i18next'
 import { Badge, Button, Group, Text } from '@mantine/core'
 import { IconAlertTriangle, IconCheck, IconChecks, IconClock } from '@tabler/icons-react'
 import { notifications } from '@mantine/notifications'
@@ -8,35 +9,40 @@ import type { Message } from '../../../shared/api/schemas'
 import type { OutboxEntry } from '../../../shared/ipc/contract'
 import { call, errorMessage } from '../bridge/client'
 import { giveBackReply } from '../composer/giveBack'
+import { useFormat } from '../i18n/format'
 import { MessageText } from './MessageText'
 import { explainFailure, type ThreadRow } from './rows'
 import classes from './Thread.module.css'
 
 export function RowView({ row }: { row: ThreadRow }) {
-  if (row.kind === 'day') {
-    return (
-      <div className={classes.day}>
-        <Badge variant="default" size="md" tt="none" fw={500} role="separator" aria-label={dayLabel(row.day)}>
-          {dayLabel(row.day)}
-        </Badge>
-      </div>
-    )
-  }
+  if (row.kind === 'day') return <DaySeparator day={row.day} />
   if (row.kind === 'pending') return <PendingBubble entry={row.entry} />
   return <MessageBubble message={row.message} />
 }
 
-function dayLabel(day: string): string {
+function DaySeparator({ day }: { day: string }) {
+  const { t } = useTranslation()
+  const format = useFormat()
   const date = dayjs(day)
   const today = dayjs().startOf('day')
-  if (date.isSame(today, 'day')) return 'Today'
-  if (date.isSame(today.subtract(1, 'day'), 'day')) return 'Yesterday'
-  return date.format(date.year() === today.year() ? 'dddd D MMMM' : 'D MMMM YYYY')
+  const label = date.isSame(today, 'day')
+    ? t('thread.today')
+    : date.isSame(today.subtract(1, 'day'), 'day')
+      ? t('thread.yesterday')
+      : format.day(date.toDate(), date.year() === today.year())
+  return (
+    <div className={classes.day}>
+      <Badge variant="default" size="md" tt="none" fw={500} role="separator" aria-label={label}>
+        {label}
+      </Badge>
+    </div>
+  )
 }
 
 function MessageBubble({ message }: { message: Message }) {
+  const { t } = useTranslation()
   const outbound = message.direction === 'outbound'
-  const time = dayjs(message.date).format('HH:mm')
+  const time = useFormat().time(message.date)
   return (
     <div
       className={classes.bubble}
@@ -49,12 +55,13 @@ function MessageBubble({ message }: { message: Message }) {
           <MessageText text={message.content.text} />
         ) : (
           <Text span fs="italic" c="dimmed" size="sm">
-            A {message.content.type} message (not shown here){message.content.text ? `: ${message.content.text}` : ''}
+            {t('thread.nonText', { type: message.content.type })}
+            {message.content.text ? `: ${message.content.text}` : ''}
           </Text>
         )}
       </Text>
       <div className={classes.meta}>
-        <span className="visually-hidden">{outbound ? 'Sent by you at' : 'Received at'}</span>
+        <span className="visually-hidden">{outbound ? t('thread.sentAt') : t('thread.receivedAt')}</span>
         <time dateTime={message.date}>{time}</time>
         {outbound && <OutboundStatus status={message.status} />}
       </div>
@@ -68,40 +75,41 @@ function MessageBubble({ message }: { message: Message }) {
 }
 
 function OutboundStatus({ status }: { status: Message['status'] }) {
+  const { t } = useTranslation()
   switch (status) {
     case 'queued':
       return (
         <span>
-          <IconClock size={14} aria-hidden /> Queued
+          <IconClock size={14} aria-hidden /> {t('status.queued')}
         </span>
       )
     case 'sent':
       return (
         <span>
-          <IconCheck size={14} aria-hidden /> Sent
+          <IconCheck size={14} aria-hidden /> {t('status.sent')}
         </span>
       )
     case 'delivered':
       return (
         <span>
-          <IconChecks size={14} aria-hidden /> Delivered
+          <IconChecks size={14} aria-hidden /> {t('status.delivered')}
         </span>
       )
     case 'read':
       return (
         <span className="tone-info">
-          <IconChecks size={14} aria-hidden /> Read
+          <IconChecks size={14} aria-hidden /> {t('status.read')}
         </span>
       )
     case 'failed':
       return (
         <span className="tone-danger">
-          <IconAlertTriangle size={14} aria-hidden /> Failed
+          <IconAlertTriangle size={14} aria-hidden /> {t('status.failed')}
         </span>
       )
     case 'unknown':
       // A status the server has and this version does not know: neutral, not an error.
-      return <span>Status unknown</span>
+      return <span>{t('status.unknown')}</span>
     default:
       return null
   }
@@ -111,18 +119,20 @@ function PendingBubble({ entry }: { entry: OutboxEntry }) {
   // Unconfirmed: the outbox could not read the thread to learn whether it went; the agent decides (docs/outbox.md).
   const unconfirmed = entry.state === 'unconfirmed'
   const failed = entry.state === 'failed' || unconfirmed
+  const { t } = useTranslation()
+  const format = useFormat()
   const label =
     entry.state === 'sending'
-      ? 'Sending…'
+      ? t('status.sending')
       : entry.state === 'accepted'
-        ? 'Sent'
+        ? t('status.sent')
         : entry.state === 'failed'
-          ? 'Not sent'
+          ? t('status.notSent')
           : unconfirmed
-            ? 'Not confirmed'
+            ? t('status.notConfirmed')
             : entry.attempts > 0
-              ? 'Queued, retrying'
-              : 'Queued'
+              ? t('status.retrying')
+              : t('status.queued')
   const act = (channel: 'retryOutboxEntry' | 'discardOutboxEntry') =>
     call(channel, { clientId: entry.clientId })
       .then(() => {
@@ -131,7 +141,7 @@ function PendingBubble({ entry }: { entry: OutboxEntry }) {
         return call('setDraft', { chatId: entry.chatId, text: entry.text })
       })
       .catch((error: unknown) =>
-        notifications.show({ color: 'red', title: 'The outbox did not answer', message: errorMessage(error) }),
+        notifications.show({ color: 'red', title: t('outbox.noAnswer'), message: errorMessage(error) }),
       )
   return (
     <div
@@ -144,7 +154,7 @@ function PendingBubble({ entry }: { entry: OutboxEntry }) {
         {entry.text}
       </Text>
       <div className={classes.meta}>
-        <time dateTime={entry.createdAt}>{dayjs(entry.createdAt).format('HH:mm')}</time>
+        <time dateTime={entry.createdAt}>{format.time(entry.createdAt)}</time>
         <span className={failed ? 'tone-danger' : undefined}>
           {failed ? <IconAlertTriangle size={14} aria-hidden /> : <IconClock size={14} aria-hidden />} {label}
         </span>
@@ -152,19 +162,19 @@ function PendingBubble({ entry }: { entry: OutboxEntry }) {
       {failed && (
         <>
           <Text size="xs" className="tone-danger" mt={4} role="note">
-            {entry.error?.message ?? 'The server refused this reply.'}
+            {entry.error?.message ?? t('outbox.refused')}
           </Text>
           <Group gap="xs" mt={6} justify="flex-end">
             <Button
               size="compact-xs"
               variant="default"
-              title="Remove it from the outbox; its text goes back into the reply box"
+              title={t('outbox.discardHint')}
               onClick={() => void act('discardOutboxEntry')}
             >
-              Discard
+              {t('outbox.discard')}
             </Button>
             <Button size="compact-xs" onClick={() => void act('retryOutboxEntry')}>
-              {unconfirmed ? 'Resend' : 'Retry'}
+              {unconfirmed ? t('outbox.resend') : t('common.retry')}
             </Button>
           </Group>
         </>

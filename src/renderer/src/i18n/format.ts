@@ -1,0 +1,69 @@
+/**
+ * Dates, times, relative times and durations in the UI language (Intl), times honouring the 12/24-hour
+ * preference. Components call `useFormat()`; a language or clock change re-renders them.
+ */
+import { useContext, useMemo } from 'react'
+import { useTranslation } from 'react-i18next'
+import { FormatContext, type FormatSettings } from './LocaleSync'
+
+const MINUTE = 60_000
+const HOUR = 60 * MINUTE
+const DAY = 24 * HOUR
+
+function hourCycle(clock: FormatSettings['clock']): Intl.DateTimeFormatOptions {
+  if (clock === '24h') return { hourCycle: 'h23' }
+  if (clock === '12h') return { hourCycle: 'h12' }
+  return {}
+}
+
+export function makeFormatters({ locale, clock }: FormatSettings, underMinute: string) {
+  const time = new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', ...hourCycle(clock) })
+  const timeWithSeconds = new Intl.DateTimeFormat(locale, {
+    hour: 'numeric',
+    minute: '2-digit',
+    second: '2-digit',
+    ...hourCycle(clock),
+  })
+  const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', ...hourCycle(clock) })
+  const dayThisYear = new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long' })
+  const dayOtherYear = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric' })
+  const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })
+  const hours = new Intl.NumberFormat(locale, { style: 'unit', unit: 'hour', unitDisplay: 'short' })
+  const minutes = new Intl.NumberFormat(locale, { style: 'unit', unit: 'minute', unitDisplay: 'short' })
+  return {
+    time: (iso: string | number) => time.format(new Date(iso)),
+    timeWithSeconds: (iso: string | number) => timeWithSeconds.format(new Date(iso)),
+    dateTime: (iso: string | number) => dateTime.format(new Date(iso)),
+    /** A day separator's date: weekday and day this year, the full date otherwise. */
+    day: (date: Date, thisYear: boolean) => (thisYear ? dayThisYear : dayOtherYear).format(date),
+    /** "5 minutes ago", "yesterday", "3 days ago". */
+    relative: (iso: string | number, now: number) => {
+      const diff = new Date(iso).getTime() - now
+      const abs = Math.abs(diff)
+      if (abs < MINUTE) return relative.format(0, 'second')
+      if (abs < HOUR) return relative.format(Math.round(diff / MINUTE), 'minute')
+      if (abs < DAY) return relative.format(Math.round(diff / HOUR), 'hour')
+      if (abs < 30 * DAY) return relative.format(Math.round(diff / DAY), 'day')
+      if (abs < 365 * DAY) return relative.format(Math.round(diff / (30 * DAY)), 'month')
+      return relative.format(Math.round(diff / (365 * DAY)), 'year')
+    },
+    /** Time left: "5 hr 12 min", "42 min", "under a minute". */
+    timeLeft: (msLeft: number) => {
+      const total = Math.floor(msLeft / MINUTE)
+      if (total < 1) return underMinute
+      const h = Math.floor(total / 60)
+      const m = total % 60
+      if (h === 0) return minutes.format(m)
+      return m === 0 ? hours.format(h) : `${hours.format(h)} ${minutes.format(m)}`
+    },
+  }
+}
+
+export type Formatters = ReturnType<typeof makeFormatters>
+
+export function useFormat(): Formatters {
+  const settings = useContext(FormatContext)
+  const { t } = useTranslation()
+  const underMinute = t('time.underMinute')
+  return useMemo(() => makeFormatters(settings, underMinute), [settings, underMinute])
+}

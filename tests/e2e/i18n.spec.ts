@@ -1,0 +1,90 @@
+/**
+ * The main flows in Arabic (right to left) and Brazilian Portuguese, the language picked in Settings and
+ * applied live: connect, open, reply, assign, archive, with the labels checked against the shipped catalogs.
+ * And in English, an Arabic customer message still reads right to left (`dir="auto"`).
+ */
+import type { Page } from '@playwright/test'
+import ar from '../../src/shared/i18n/catalogs/ar.json'
+import ptBR from '../../src/shared/i18n/catalogs/pt-BR.json'
+import { localeNames } from '../../src/shared/i18n/locales'
+import { connectToSandbox, expect, sandboxRequests, test } from './fixtures'
+import { conversationNamed, conversationRow } from './inbox-page'
+
+type Catalog = typeof ptBR
+
+async function pickLanguage(page: Page, language: string): Promise<void> {
+  await page.getByRole('button', { name: 'Settings' }).click()
+  await page
+    .locator('input')
+    .and(page.getByLabel('Language', { exact: true }))
+    .click()
+  await page.getByRole('option', { name: language, exact: true }).click()
+  await page.keyboard.press('Escape')
+}
+
+const cases: { locale: 'ar' | 'pt-BR'; catalog: Catalog; dir: 'rtl' | 'ltr' }[] = [
+  { locale: 'ar', catalog: ar as unknown as Catalog, dir: 'rtl' },
+  { locale: 'pt-BR', catalog: ptBR, dir: 'ltr' },
+]
+
+for (const { locale, catalog, dir } of cases) {
+  test(`connect, open, reply, assign and archive in ${locale}`, async ({ app, sandbox }) => {
+    const page = await connectToSandbox(app, sandbox)
+    await pickLanguage(page, localeNames[locale])
+    const root = page.locator('html')
+    await expect(root).toHaveAttribute('lang', locale)
+    await expect(root).toHaveAttribute('dir', dir)
+    await expect(page.getByRole('navigation', { name: catalog.views.label })).toBeVisible()
+    await expect(page.getByRole('button', { name: catalog.header.settings })).toBeVisible()
+
+    // Open: through the translated search box and list.
+    const name = 'Kwame Mensah'
+    await page.getByRole('textbox', { name: catalog.list.search }).fill(name)
+    await page
+      .getByRole('listbox', { name: catalog.list.label })
+      .getByRole('option', { name: new RegExp(name) })
+      .click()
+    const messages = page.getByRole('region', { name: catalog.thread.messages.replace('{{name}}', name) })
+    await expect(messages).toBeVisible()
+
+    // Reply: it reaches the server.
+    const text = `Resposta ${locale} ${Date.now()}`
+    await page.getByRole('textbox', { name: catalog.composer.reply }).fill(text)
+    await page.getByRole('button', { name: catalog.composer.send }).click()
+    await expect(messages.getByText(text)).toBeVisible()
+    await expect
+      .poll(async () =>
+        (await sandboxRequests(sandbox)).some((r) => r.method === 'POST' && r.path === '/conversations/reply'),
+      )
+      .toBe(true)
+
+    // Assign to the first teammate listed.
+    await page.getByRole('button', { name: catalog.assign.assign, exact: true }).click()
+    const teammate = page.getByRole('list', { name: catalog.assign.teammates }).getByRole('button').first()
+    const teammateName = (await teammate.innerText()).trim()
+    await teammate.click()
+    const assigned = catalog.assign.change.replace('{{name}}', teammateName)
+    await expect(page.getByRole('button', { name: assigned })).toBeVisible()
+    await expect.poll(async () => (await conversationNamed(page, name)).assignee?.displayName).toBe(teammateName)
+
+    // Archive.
+    await page.getByRole('button', { name: catalog.thread.archive, exact: true }).click()
+    await expect.poll(async () => (await conversationNamed(page, name)).archived).toBe(true)
+    await expect(page.getByRole('button', { name: catalog.thread.unarchive, exact: true })).toBeVisible()
+  })
+}
+
+test('an English UI shows an Arabic customer message right to left', async ({ app, sandbox }) => {
+  const page = await connectToSandbox(app, sandbox)
+  await expect(page.locator('html')).toHaveAttribute('dir', 'ltr')
+  await page.getByRole('textbox', { name: 'Search conversations' }).fill('Fatima')
+  await conversationRow(page, 'Fatima Al-Sayed').click()
+  const bubble = page
+    .getByRole('region', { name: 'Messages with Fatima Al-Sayed' })
+    .locator('[data-direction="inbound"]')
+    .filter({ hasText: 'مرحبا' })
+    .first()
+  const text = bubble.locator('[dir="auto"]').first()
+  await expect(text).toBeVisible()
+  expect(await text.evaluate((element) => getComputedStyle(element).direction)).toBe('rtl')
+})
