@@ -81,7 +81,7 @@ test('the channel filter and the sort change what the list shows', async ({ app,
   await page.getByRole('combobox', { name: 'Channels' }).click()
   await page.getByRole('option', { name: /Acme SMS/ }).click()
   await page.keyboard.press('Escape')
-  await expect(page.getByRole('button', { name: /Filter and sort \(1 filters on\)/ })).toBeVisible()
+  await expect(page.getByRole('button', { name: /Filter and sort \(1 filter on\)/ })).toBeVisible()
   const rows = list(page).getByRole('option')
   await expect(rows.first()).toBeVisible()
   await expect(list(page).getByRole('img', { name: 'WhatsApp' })).toHaveCount(0)

@@ -16,7 +16,15 @@ function hourCycle(clock: FormatSettings['clock']): Intl.DateTimeFormatOptions {
   return {}
 }
 
-export function makeFormatters({ locale, clock }: FormatSettings, underMinute: string) {
+/** The duration words, from the catalog: `time.underMinute`, `time.hours`, `time.minutes`, `time.hoursMinutes`. */
+export interface DurationWords {
+  underMinute: string
+  hours: (hours: string) => string
+  minutes: (minutes: string) => string
+  hoursMinutes: (hours: string, minutes: string) => string
+}
+
+export function makeFormatters({ locale, clock }: FormatSettings, words: DurationWords) {
   const time = new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', ...hourCycle(clock) })
   const timeWithSeconds = new Intl.DateTimeFormat(locale, {
     hour: 'numeric',
@@ -28,8 +36,7 @@ export function makeFormatters({ locale, clock }: FormatSettings, underMinute: s
   const dayThisYear = new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long' })
   const dayOtherYear = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric' })
   const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })
-  const hours = new Intl.NumberFormat(locale, { style: 'unit', unit: 'hour', unitDisplay: 'short' })
-  const minutes = new Intl.NumberFormat(locale, { style: 'unit', unit: 'minute', unitDisplay: 'short' })
+  const number = new Intl.NumberFormat(locale)
   return {
     time: (iso: string | number) => time.format(new Date(iso)),
     timeWithSeconds: (iso: string | number) => timeWithSeconds.format(new Date(iso)),
@@ -47,14 +54,14 @@ export function makeFormatters({ locale, clock }: FormatSettings, underMinute: s
       if (abs < 365 * DAY) return relative.format(Math.round(diff / (30 * DAY)), 'month')
       return relative.format(Math.round(diff / (365 * DAY)), 'year')
     },
-    /** Time left: "5 hr 12 min", "42 min", "under a minute". */
+    /** Time left: "5 h 12 min", "42 min", "under a minute" (the words from the catalog, digits from Intl). */
     timeLeft: (msLeft: number) => {
       const total = Math.floor(msLeft / MINUTE)
-      if (total < 1) return underMinute
+      if (total < 1) return words.underMinute
       const h = Math.floor(total / 60)
       const m = total % 60
-      if (h === 0) return minutes.format(m)
-      return m === 0 ? hours.format(h) : `${hours.format(h)} ${minutes.format(m)}`
+      if (h === 0) return words.minutes(number.format(m))
+      return m === 0 ? words.hours(number.format(h)) : words.hoursMinutes(number.format(h), number.format(m))
     },
   }
 }
@@ -63,7 +70,18 @@ export type Formatters = ReturnType<typeof makeFormatters>
 
 export function useFormat(): Formatters {
   const settings = useContext(FormatContext)
-  const { t } = useTranslation()
-  const underMinute = t('time.underMinute')
-  return useMemo(() => makeFormatters(settings, underMinute), [settings, underMinute])
+  const { t, i18n } = useTranslation()
+  // Rebuilt when the language changes (t is stable across it, i18n.language is not).
+  const language = i18n.language
+  return useMemo(
+    () =>
+      makeFormatters(settings, {
+        underMinute: t('time.underMinute'),
+        hours: (hours) => t('time.hours', { hours }),
+        minutes: (minutes) => t('time.minutes', { minutes }),
+        hoursMinutes: (hours, minutes) => t('time.hoursMinutes', { hours, minutes }),
+      }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- language: the catalog t reads from changed
+    [settings, t, language],
+  )
 }
