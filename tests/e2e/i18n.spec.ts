@@ -35,7 +35,7 @@ for (const { locale, catalog, dir } of cases) {
     await expect(root).toHaveAttribute('lang', locale)
     await expect(root).toHaveAttribute('dir', dir)
     await expect(page.getByRole('navigation', { name: catalog.views.label })).toBeVisible()
-    await expect(page.getByRole('button', { name: catalog.header.settings })).toBeVisible()
+    await expect(page.getByRole('button', { name: catalog.header.settings, exact: true })).toBeVisible()
 
     // Open: through the translated search box and list.
     const name = 'Kwame Mensah'
