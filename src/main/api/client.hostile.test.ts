@@ -8,8 +8,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { expectApiFailure } from '../testing/api-failure'
 import { createLogger, createMemorySink } from '../log'
-import { ApiError } from '../ports/inbox-api'
+import { type ApiError } from '../ports/inbox-api'
 import { MAX_RESPONSE_BYTES } from './body-reader'
 import { createInboxClient } from './client'
 import { isLoopbackHostname, plainHttpProblem } from './plain-http'
@@ -63,17 +64,7 @@ function json(res: ServerResponse, status: number, body: unknown, headers: Recor
 const client = (overrides: Partial<Parameters<typeof createInboxClient>[0]> = {}) =>
   createInboxClient({ baseUrl: api.url, apiKey: KEY, fetch, sleep: async () => undefined, ...overrides })
 
-async function failure(promise: Promise<unknown>): Promise<ApiError> {
-  const error = await promise.then(
-    () => {
-      throw new Error('expected the call to fail')
-    },
-    (caught: unknown) => caught,
-  )
-  expect(error).toBeInstanceOf(ApiError)
-  expect((error as ApiError).message).not.toContain(KEY)
-  return error as ApiError
-}
+const failure = (promise: Promise<unknown>): Promise<ApiError> => expectApiFailure(promise, KEY)
 
 /**
  * Streams `totalBytes` of a JSON-looking body in 1 MiB chunks, honouring

@@ -7,6 +7,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { expectApiFailure } from '../testing/api-failure'
 import { ApiError } from '../ports/inbox-api'
 import { createInboxClient, normaliseApiBase } from './client'
 import { parseRetryAfter } from './error-mapping'
@@ -57,19 +58,7 @@ function json(res: ServerResponse, status: number, body: unknown, headers: Recor
 const client = (overrides: Partial<Parameters<typeof createInboxClient>[0]> = {}) =>
   createInboxClient({ baseUrl, apiKey: KEY, fetch, sleep: async () => undefined, ...overrides })
 
-async function failure(promise: Promise<unknown>): Promise<ApiError> {
-  const error = await promise.then(
-    () => {
-      throw new Error('expected the call to fail')
-    },
-    (caught: unknown) => caught,
-  )
-  expect(error).toBeInstanceOf(ApiError)
-  const apiError = error as ApiError
-  expect(apiError.message).not.toContain(KEY)
-  expect(JSON.stringify(apiError.details)).not.toContain(KEY)
-  return apiError
-}
+const failure = (promise: Promise<unknown>): Promise<ApiError> => expectApiFailure(promise, KEY)
 
 describe('malformed responses become invalid_response, never a crash', () => {
   it('a body that is not JSON', async () => {

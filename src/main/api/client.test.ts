@@ -4,6 +4,7 @@
  * with the request log as the witness of what was (re)sent.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { expectApiFailure } from '../testing/api-failure'
 import { SANDBOX_ACCOUNTS, startSandbox, type RunningSandbox } from '../../sandbox'
 import { expectMatchesContract } from '../../../tests/contract/openapi'
 import type { Conversation } from '../../shared/api/schemas'
@@ -94,17 +95,7 @@ function checkContract(operationId: string) {
   if (last) expectMatchesContract(operationId, last.status, last.body, last.headers)
 }
 
-async function failure(promise: Promise<unknown>): Promise<ApiError> {
-  const error = await promise.then(
-    () => {
-      throw new Error('expected the call to fail')
-    },
-    (caught: unknown) => caught,
-  )
-  expect(error).toBeInstanceOf(ApiError)
-  expect((error as ApiError).message).not.toContain(KEY)
-  return error as ApiError
-}
+const failure = (promise: Promise<unknown>): Promise<ApiError> => expectApiFailure(promise, KEY)
 
 async function someConversation(api: InboxApi, predicate: (c: Conversation) => boolean = () => true) {
   const conversation = (await api.listConversations()).find(predicate)
