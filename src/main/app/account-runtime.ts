@@ -1,0 +1,92 @@
+/**
+ * The account and the inbox engine that serves it, built together: the
+ * engine asks the account for the client, the account tells the engine about
+ * sessions.
+ */
+import {
+  createAccountService,
+  type AccountService,
+  type DemoSandbox,
+  createKeychainStore,
+  createSessionStore,
+  type Settings,
+  startDemoSandbox,
+} from '../account'
+import type { InboxEngine } from '../ports/inbox-engine'
+import type { Logger, Redactor } from '../ports/logger'
+import type { ShellAdapters } from '../ports/shell-adapters'
+import type { InboxEngineDeps } from './inbox-engine-deps'
+import { createLiveInboxEngine } from './live-inbox-engine'
+import { openStore } from './open-store'
+
+export interface AccountRuntimeOptions {
+  /** Replaces the sync engine + outbox (default: `createLiveInboxEngine`, ./live-inbox-engine.ts). */
+  createInboxEngine?: (deps: InboxEngineDeps) => InboxEngine
+  /** Replaces how the demo sandbox starts (default: the bundled sandbox, in process). */
+  startDemoSandbox?: () => Promise<DemoSandbox>
+  /** Timeout of the call that checks a key when connecting. */
+  verifyTimeoutMs?: number
+}
+
+/** What the window shows right now, which the engine reads for notifications. */
+export interface ViewState {
+  focusedConversation: string | null
+  windowFocused: boolean
+}
+
+export interface AccountRuntime {
+  readonly account: AccountService
+  readonly inbox: InboxEngine
+}
+
+export function createAccountRuntime(deps: {
+  adapters: ShellAdapters
+  options: AccountRuntimeOptions
+  log: Logger
+  redactor: Redactor
+  settings: Settings
+  view: ViewState
+  onAccountChange: () => void
+}): AccountRuntime {
+  const { adapters, options, log, redactor, settings, view } = deps
+  // `account` is assigned just below, before anything can call these.
+  // eslint-disable-next-line prefer-const
+  let account: AccountService
+  const inbox = (options.createInboxEngine ?? createLiveInboxEngine)({
+    adapters,
+    log: log.child('inbox'),
+    openStore: (name, defaults) => openStore(adapters, name, defaults, log),
+    getClient: () => account.client(),
+    getSettings: () => settings.getRenderer(),
+    getFocusedConversation: () => view.focusedConversation,
+    isWindowFocused: () => view.windowFocused,
+    reportAccountProblem: (problem) => account.reportProblem(problem),
+  })
+  account = createAccountService({
+    settings,
+    keychain: adapters.keychain ?? createKeychainStore(),
+    sessionStore: createSessionStore(),
+    fetch: adapters.fetch,
+    log: log.child('account'),
+    redactor,
+    startDemoSandbox: options.startDemoSandbox ?? (() => startDemoSandbox(log.child('demo'))),
+    verifyTimeoutMs: options.verifyTimeoutMs,
+    onChange: deps.onAccountChange,
+    onSession: (session) => inbox.accountChanged(session),
+  })
+  return { account, inbox }
+}
+
+/** The app must open even when the saved account cannot be restored: say why, offer to fix it. */
+export async function restoreSavedAccount(account: AccountService, log: Logger): Promise<void> {
+  try {
+    await account.restore()
+  } catch (error) {
+    log.error('The saved account could not be restored.', error)
+    account.reportProblem({
+      kind: 'internal',
+      message: 'The saved account could not be opened. Connect it again in Settings.',
+      detail: error instanceof Error ? error.message : String(error),
+    })
+  }
+}
