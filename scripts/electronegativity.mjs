@@ -50,7 +50,18 @@ function parseCsv(text) {
 
 const workDir = mkdtempSync(join(tmpdir(), 'electronegativity-'))
 const csvPath = join(workDir, 'findings.csv')
-try {
+// Electronegativity writes its CSV header and its rows with two fs.writeFile calls it does not wait for
+// (dist/util/file.js: a truncating write, then an append). Under load they can land in either order and
+// interleave, which garbles the file. So the CSV is read only once it is well formed, running the tool
+// again (up to three times) when it is not, rather than reporting a garbled file as findings. A CSV with a
+// header and no rows counts as garbled too (the header's truncating write landed last): this tree always
+// has the allow-listed findings, so a true zero would fail below as stale entries anyway.
+const wellFormed = ([header, ...rows]) =>
+  header !== undefined &&
+  header[0] === 'issue' &&
+  rows.length > 0 &&
+  rows.every((cells) => cells.length === header.length && /^[A-Z_]+$/.test(cells[0]))
+const runTool = () => {
   execFileSync(
     process.execPath,
     [
@@ -66,7 +77,13 @@ try {
     ],
     { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] },
   )
-  const [header, ...rows] = parseCsv(readFileSync(csvPath, 'utf8'))
+  return parseCsv(readFileSync(csvPath, 'utf8'))
+}
+try {
+  let csv = runTool()
+  for (let attempt = 1; attempt < 3 && !wellFormed(csv); attempt++) csv = runTool()
+  if (!wellFormed(csv)) throw new Error(`electronegativity wrote an empty or malformed CSV three times (${csvPath})`)
+  const [header, ...rows] = csv
   const column = (name) => header.indexOf(name)
   const findings = rows.map((cells) => ({
     check: cells[column('issue')],
