@@ -2,7 +2,7 @@ import { join } from 'node:path'
 import BetterSqlite3, { type Database } from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { databaseFileName, openAccountStore, StoreError } from './index'
-import { phoneSearchDigits } from './conversations'
+import { phoneSearchDigits } from './conversation-writes'
 import { LATEST_VERSION, migrate, migrations } from './migrations'
 import { conversation, message, outboxRecord, tempFolder } from './testing/fixtures'
 

@@ -1,7 +1,9 @@
 /** Statements whose SQL depends on the view, sort or filters: prepared once per key, on first use. */
 import type { Database, Statement } from 'better-sqlite3'
 
-export function createStatementCache(db: Database): (key: string, sql: () => string) => Statement {
+export type StatementCache = (key: string, sql: () => string) => Statement
+
+export function createStatementCache(db: Database): StatementCache {
   const cache = new Map<string, Statement>()
   return (key, sql) => {
     let statement = cache.get(key)

@@ -22,7 +22,12 @@ const viewConditions: Record<InboxView, string> = {
 }
 
 /** A WHERE fragment and the named parameters it needs. */
-export function viewWhere(filter: ViewFilter): { sql: string; params: Record<string, unknown> } {
+export interface ViewWhere {
+  sql: string
+  params: Record<string, unknown>
+}
+
+export function viewWhere(filter: ViewFilter): ViewWhere {
   const params: Record<string, unknown> = {}
   const nobody = filter.view === 'mine' && filter.meUserId === null
   const parts = [nobody ? '0' : viewConditions[filter.view]]
