@@ -109,7 +109,6 @@ export default tseslint.config(
       'src/main/sync/engine.ts',
       'src/main/account/account-service.ts',
       'src/main/app/live-inbox-engine.ts',
-      'src/main/shell/main.ts',
       'src/main/shell/e2e-hooks.ts',
       'src/main/outbox/outbox.ts',
     ],
