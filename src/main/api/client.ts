@@ -41,6 +41,11 @@ export interface InboxClientOptions {
   log?: Logger
   /** The most bytes one response body may have; default 16 MiB. */
   maxResponseBytes?: number
+  /**
+   * `host:port` of the proxy the injected fetch goes through, when it is Node's (a test, a Node-only tool):
+   * a refused socket there is then "your proxy refused". Electron's net.fetch names the proxy itself.
+   */
+  proxyAddress?: string
 }
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
@@ -66,6 +71,7 @@ export function createInboxClient(options: InboxClientOptions): InboxApi {
     random: options.random ?? Math.random,
     now: options.now ?? Date.now,
     log: options.log ?? silentLogger,
+    proxyAddress: options.proxyAddress,
   })
   return createEndpoints(transport)
 }

@@ -7,6 +7,7 @@
 import { ApiError } from '../ports/inbox-api'
 import type { ResponseTooLarge } from './body-reader'
 import type { Operation } from './operation'
+import { diagnoseTransportError, transportCauseMessage } from './transport-errors'
 
 /** When a 429 comes without a usable Retry-After. */
 export const DEFAULT_RETRY_AFTER_MS = 5_000
@@ -22,6 +23,8 @@ export interface FailureContext {
   now(): number
   /** A 429 said to wait this long: every later call with this key waits too. */
   rateLimited(retryAfterMs: number): void
+  /** `host:port` of the proxy Node's fetch goes through, if any: a socket error there is the proxy's. */
+  proxyAddress?: string
 }
 
 const RETRYABLE_STATUSES = new Set([502, 503, 504])
@@ -118,7 +121,20 @@ export function transportFailure(
       { operation: operation.id, ambiguous: false },
     )
   }
-  const provablyNotSent = code !== undefined && NOT_SENT_CODES.has(code)
+  const diagnosis = diagnoseTransportError(error, { proxyAddress: context.proxyAddress })
+  if (diagnosis && diagnosis.kind !== 'network') {
+    // A proxy or certificate problem: before anything was sent, and named as such. Retried only when
+    // it can pass (a proxy restarting); a certificate is as untrusted the second time.
+    const apiError = new ApiError(diagnosis.kind, transportCauseMessage(diagnosis.cause, host), {
+      operation: operation.id,
+      ambiguous: false,
+      networkCode: diagnosis.code,
+      cause: diagnosis.cause,
+      host,
+    })
+    return operation.idempotent && diagnosis.retryable ? new RetryableFailure(apiError) : apiError
+  }
+  const provablyNotSent = (code !== undefined && NOT_SENT_CODES.has(code)) || diagnosis?.notSent === true
   const ambiguous = !operation.idempotent && !provablyNotSent
   const apiError = new ApiError(
     'network',
@@ -126,7 +142,7 @@ export function transportFailure(
       (ambiguous
         ? ' The reply may or may not have been sent; Inbox Desk checks the conversation before sending it again.'
         : ' Check the address and your connection.'),
-    { operation: operation.id, ambiguous, networkCode: code },
+    { operation: operation.id, ambiguous, networkCode: code, cause: diagnosis?.cause, host },
   )
   return operation.idempotent ? new RetryableFailure(apiError) : apiError
 }
@@ -148,6 +164,11 @@ export function httpFailure(context: FailureContext, operation: Operation, respo
     )
   }
   if (status === 404) return new ApiError('not_found', operation.notFound, details)
+  // A proxy in the way answered for the server (Chromium usually reports this as ERR_PROXY_AUTH_REQUESTED).
+  if (status === 407) {
+    const cause = 'proxy_auth_required'
+    return new ApiError('proxy', transportCauseMessage(cause, host), { ...details, cause, host })
+  }
   if (status === 429) {
     const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), context.now())
     context.rateLimited(retryAfterMs)
@@ -249,7 +270,7 @@ function chromiumToNodeCode(name: string): string {
     case 'ERR_EMPTY_RESPONSE':
       return 'ECONNRESET'
     default:
-      return name.startsWith('ERR_CERT') ? 'CERT_INVALID' : name
+      return name
   }
 }
 
@@ -271,10 +292,7 @@ export function describeNetworkError(code: string | undefined, error?: unknown):
       return 'the connection was dropped before the server answered'
     case 'UND_ERR_CONNECT_TIMEOUT':
       return 'the connection could not be opened in time'
-    default:
-      if (code && (code.startsWith('CERT') || code.includes('CERT') || code === 'UNABLE_TO_VERIFY_LEAF_SIGNATURE')) {
-        return 'its security certificate is not trusted'
-      }
+    default: // certificate and proxy codes never get here: ./transport-errors.ts names them
       return `the connection failed (${code ?? (error instanceof Error ? error.message : String(error ?? 'unknown error'))})`
   }
 }

@@ -53,6 +53,8 @@ export interface TransportOptions {
   random(): number
   now(): number
   log: Logger
+  /** See InboxClientOptions.proxyAddress. */
+  proxyAddress?: string
 }
 
 /** Sends operations; one per client, so its Retry-After is about one key. */
@@ -85,6 +87,7 @@ export function createTransport(options: TransportOptions): Transport {
       /** Server-provided text may echo what we sent; it must never carry the key on. */
       scrub: (text) => (apiKey.length > 0 ? text.split(apiKey).join('[redacted]') : text),
       now: () => options.now(),
+      proxyAddress: options.proxyAddress,
       rateLimited(retryAfterMs) {
         state.rateLimitedUntil = Math.max(state.rateLimitedUntil, options.now() + retryAfterMs)
       },

@@ -33,6 +33,11 @@ export function toBridgeError(error: unknown): BridgeError {
   if (error instanceof ApiError) {
     const result: BridgeError = { kind: error.kind, message: error.message }
     if (error.details.retryAfterMs !== undefined) result.retryAfterMs = error.details.retryAfterMs
+    // The translated sentence says only the cause: not for a reply that may have been sent (its message says so).
+    if (error.details.cause !== undefined && error.details.ambiguous !== true) {
+      result.cause = error.details.cause
+      if (error.details.host !== undefined) result.host = error.details.host
+    }
     const technical = [
       error.details.operation,
       error.details.status !== undefined ? `HTTP ${error.details.status}` : undefined,

@@ -11,7 +11,7 @@ import type {
   SendReplyResponse,
   User,
 } from '../../shared/api/schemas'
-import type { BridgeErrorKind } from '../../shared/ipc/contract'
+import type { BridgeErrorKind, TransportCause } from '../../shared/ipc/contract'
 
 export interface InboxApi {
   listConversations(query?: ListConversationsQuery): Promise<Conversation[]>
@@ -39,6 +39,8 @@ export class ApiError extends Error {
       | 'unavailable'
       | 'network'
       | 'timeout'
+      | 'proxy'
+      | 'certificate'
       | 'invalid_response'
     >,
     message: string,
@@ -57,6 +59,10 @@ export class ApiError extends Error {
       operation?: string
       /** For `network`: the socket error's code (ECONNREFUSED, ENOTFOUND…), when known. */
       networkCode?: string
+      /** For `network`/`proxy`/`certificate`: the cause, when the runtime's code named one (../api/transport-errors.ts). */
+      cause?: TransportCause
+      /** The API's host the call went to (for the renderer's translated sentence). */
+      host?: string
     } = {},
   ) {
     super(message)

@@ -46,6 +46,10 @@ export const bridgeErrorKinds = [
   'network',
   /** The server did not answer in time. */
   'timeout',
+  /** The proxy refused, could not reach the server, or wants a sign-in: `cause` says which. */
+  'proxy',
+  /** The server's certificate is not trusted, has expired, names another host; or TLS failed. Never retried. */
+  'certificate',
   /** The server answered something that does not match the contract. */
   'invalid_response',
   /** No OS keychain (Secret Service) is available to keep the key. */
@@ -57,10 +61,41 @@ export const bridgeErrorKinds = [
 ] as const
 export type BridgeErrorKind = (typeof bridgeErrorKinds)[number]
 
+/** Why a connection failed, when main could tell (src/main/api/transport-errors.ts). */
+export const transportCauses = [
+  'proxy_refused',
+  'proxy_tunnel_failed',
+  'proxy_auth_required',
+  'proxy_unresolved',
+  'proxy_config_failed',
+  'cert_untrusted',
+  'cert_expired',
+  'cert_name_mismatch',
+  'cert_revoked',
+  'cert_invalid',
+  'client_cert_required',
+  'tls_failed',
+  'name_not_resolved',
+  'offline',
+  'unreachable',
+  'refused',
+  'connect_timeout',
+  'reset',
+  'timed_out',
+] as const
+export type TransportCause = (typeof transportCauses)[number]
+
 export interface BridgeError {
   kind: BridgeErrorKind
-  /** A sentence a support agent can read. */
+  /** A sentence a support agent can read (English; see `cause`). */
   message: string
+  /**
+   * For a connection that failed for a known reason, when nothing may have been sent: the renderer shows
+   * the catalog's `errors.<cause>` (with `host`) in the UI language instead of `message`.
+   */
+  cause?: TransportCause
+  /** The API's host, for `cause`'s sentence. */
+  host?: string
   /** For `rate_limited`: how long to wait. */
   retryAfterMs?: number
   /** For `bad_request`/`invalid_response`/`internal`: the technical detail. */

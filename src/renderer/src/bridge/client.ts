@@ -13,12 +13,17 @@ import type {
   InboxDeskBridge,
   InvokeArgs,
   InvokeResult,
+  TransportCause,
 } from '../../../shared/ipc/contract'
+import { i18n } from '../i18n/i18n'
 
 export class BridgeCallError extends Error {
   readonly kind: BridgeErrorKind
   readonly retryAfterMs?: number
   readonly detail?: string
+  /** Why the connection failed, when main knew (`BridgeError.cause`; Error's own `cause` is another thing). */
+  readonly transportCause?: TransportCause
+  readonly host?: string
 
   constructor(
     readonly channel: InvokeChannel,
@@ -29,6 +34,8 @@ export class BridgeCallError extends Error {
     this.kind = error.kind
     this.retryAfterMs = error.retryAfterMs
     this.detail = error.detail
+    this.transportCause = error.cause
+    this.host = error.host
   }
 }
 
@@ -37,8 +44,24 @@ export function errorKind(error: unknown): BridgeErrorKind {
   return error instanceof BridgeCallError ? error.kind : 'internal'
 }
 
+/**
+ * The sentence to show for any error. A connection that failed for a known cause (a proxy, a certificate…)
+ * reads in the UI language from the catalog (`errors.<cause>`); other messages come from main as written.
+ */
 export function errorMessage(error: unknown): string {
+  // A BridgeCallError, or a BridgeError as events carry it (an Error's own `cause` is something else).
+  const bridged: Partial<BridgeError> | null =
+    error instanceof BridgeCallError
+      ? { message: error.message, cause: error.transportCause, host: error.host }
+      : error instanceof Error
+        ? null
+        : (error as Partial<BridgeError> | null)
+  const cause = bridged?.cause
+  if (typeof cause === 'string' && i18n.exists(`errors.${cause}`)) {
+    return i18n.t(`errors.${cause}`, { host: bridged?.host ?? '' })
+  }
   if (error instanceof Error) return error.message
+  if (typeof bridged?.message === 'string') return bridged.message
   return String(error)
 }
 

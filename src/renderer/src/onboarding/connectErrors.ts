@@ -1,4 +1,5 @@
 import type { BridgeErrorKind } from '../../../shared/ipc/contract'
+import { i18n } from '../i18n/i18n'
 
 /** What to tell the agent when connecting fails, one message per kind. */
 export function connectErrorMessage(
@@ -37,6 +38,11 @@ export function connectErrorMessage(
         title: 'Too many attempts',
         body: `The server asks us to slow down. Try again in ${Math.max(1, Math.ceil((retryAfterMs ?? 1000) / 1000))} s.`,
       }
+    // The message already names the cause, in the UI language (bridge/client.ts errorMessage).
+    case 'proxy':
+      return { title: i18n.t('errors.proxyTitle'), body: serverMessage }
+    case 'certificate':
+      return { title: i18n.t('errors.certificateTitle'), body: serverMessage }
     case 'unavailable':
       return {
         title: 'The server is unavailable',

@@ -39,7 +39,7 @@ export function useConnectFlow({ prefillUrl, onDone }: { prefillUrl: string; onD
     } catch (error) {
       setFailure(
         error instanceof BridgeCallError
-          ? { kind: error.kind, message: error.message, retryAfterMs: error.retryAfterMs }
+          ? { kind: error.kind, message: errorMessage(error), retryAfterMs: error.retryAfterMs }
           : { kind: 'internal', message: errorMessage(error) },
       )
     } finally {

@@ -10,6 +10,7 @@ import { IconCloudOff, IconKey, IconRefreshAlert } from '@tabler/icons-react'
 import { useQueryClient } from '@tanstack/react-query'
 import dayjs from 'dayjs'
 import type { BridgeError } from '../../../shared/ipc/contract'
+import { errorMessage } from '../bridge/client'
 import { useSyncStatus } from '../bridge/queries'
 
 export function SyncBanner({
@@ -73,7 +74,7 @@ export function SyncBanner({
         title="Sync is having trouble"
       >
         <Text size="sm">
-          {status.error?.message ?? 'The server did not answer as expected.'}
+          {status.error ? errorMessage(status.error) : 'The server did not answer as expected.'}
           {status.nextAttemptAt ? ` Trying again at ${dayjs(status.nextAttemptAt).format('HH:mm:ss')}.` : ''}
         </Text>
       </Alert>
