@@ -71,6 +71,16 @@ for (const { locale, catalog, dir } of cases) {
     await page.getByRole('button', { name: catalog.thread.archive, exact: true }).click()
     await expect.poll(async () => (await conversationNamed(page, name)).archived).toBe(true)
     await expect(page.getByRole('button', { name: catalog.thread.unarchive, exact: true })).toBeVisible()
+    // The toast built in code (not JSX) is translated too, Undo included.
+    await expect(page.getByText(catalog.actions.archived, { exact: true })).toBeVisible()
+    await expect(page.getByRole('button', { name: catalog.actions.undo, exact: true })).toBeVisible()
+
+    // The shortcut list, once a table of English literals.
+    await page.locator('body').press('?')
+    const sheet = page.getByRole('dialog', { name: catalog.shortcuts.title })
+    await expect(sheet).toBeVisible()
+    await expect(sheet.getByText(catalog.shortcuts.next, { exact: true })).toBeVisible()
+    await page.keyboard.press('Escape')
   })
 }
 

@@ -3,6 +3,7 @@
  * welcome screen (no account), the connect form (changing account) or the inbox.
  */
 import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { Alert, Button, Center, Loader, Stack, Text } from '@mantine/core'
 import { useBridgeEvents } from './bridge/events'
 import { errorMessage } from './bridge/client'
@@ -13,13 +14,14 @@ import { LocaleSync } from './i18n/LocaleSync'
 import { ThemeSync } from './theme/ThemeSync'
 
 export function App() {
+  const { t } = useTranslation()
   useBridgeEvents()
   const appState = useAppState()
   const [changingAccount, setChangingAccount] = useState<{ prefillUrl: string } | null>(null)
 
   if (appState.isPending) {
     return (
-      <Center h="100vh" role="status" aria-label="Loading Inbox Desk">
+      <Center h="100vh" role="status" aria-label={t('app.loading')}>
         <Loader />
       </Center>
     )
@@ -28,11 +30,11 @@ export function App() {
     return (
       <Center h="100vh" p="xl">
         <Stack maw={520}>
-          <Alert role="alert" color="red" title="Inbox Desk could not start">
+          <Alert role="alert" color="red" title={t('app.startError')}>
             <Text size="sm">{errorMessage(appState.error)}</Text>
           </Alert>
           <Button w="fit-content" onClick={() => void appState.refetch()}>
-            Retry
+            {t('common.retry')}
           </Button>
         </Stack>
       </Center>

@@ -5,7 +5,6 @@ import {
   compareConversations,
   contactLabel,
   countViews,
-  formatTimeLeft,
   initials,
   isInView,
   matchesSearch,
@@ -73,11 +72,6 @@ describe('replyWindow', () => {
   it('is closed after 24 hours, and when the contact never wrote', () => {
     expect(replyWindow(conv({ lastInboundDate: '2026-11-24T08:59:59.000Z' }), now).state).toBe('closed')
     expect(replyWindow(conv({ lastInboundDate: null }), now)).toEqual({ state: 'closed', closedAt: null })
-  })
-  it('formats time left', () => {
-    expect(formatTimeLeft(5 * 3600_000 + 12 * 60_000)).toBe('5 h 12 min')
-    expect(formatTimeLeft(42 * 60_000)).toBe('42 min')
-    expect(formatTimeLeft(20_000)).toBe('under a minute')
   })
 })
 

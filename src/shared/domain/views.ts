@@ -13,13 +13,7 @@ import type { ConversationsChangedEvent, ListConversationsArgs } from '../ipc/co
 export const inboxViews = ['mine', 'unassigned', 'all', 'unread', 'archive'] as const
 export type InboxView = (typeof inboxViews)[number]
 
-export const inboxViewLabels: Record<InboxView, string> = {
-  mine: 'Mine',
-  unassigned: 'Unassigned',
-  all: 'All',
-  unread: 'Unread',
-  archive: 'Archive',
-}
+// Their names on screen are the catalogs' `views.<view>` (src/shared/i18n).
 
 /** Whether a conversation belongs in a view. Archived conversations appear in
  * the Archive view only; "Mine" is empty until the agent has said who they are. */
@@ -87,24 +81,15 @@ export function replyWindow(conversation: Pick<Conversation, 'channel' | 'lastIn
   return { state: msLeft < REPLY_WINDOW_WARNING_MS ? 'closing' : 'open', closesAt, msLeft }
 }
 
-/** "5 h 12 min", "42 min", "under a minute". */
-export function formatTimeLeft(msLeft: number): string {
-  const minutes = Math.floor(msLeft / 60_000)
-  if (minutes < 1) return 'under a minute'
-  const hours = Math.floor(minutes / 60)
-  const rest = minutes % 60
-  if (hours === 0) return `${rest} min`
-  return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`
-}
-
 // ---- Names and search --------------------------------------------------------
 
-/** The contact's name, or their phone number when the name is empty. */
-export function contactLabel(contact: Contact): string {
+/** The contact's name, or their phone number when the name is empty; `unknown` (translated by the caller)
+ * when both are. */
+export function contactLabel(contact: Contact, unknown = 'Unknown contact'): string {
   const name = contact.name.trim()
   if (name) return name
   const phone = contact.phoneNumber?.trim()
-  return phone ? phone : 'Unknown contact'
+  return phone ? phone : unknown
 }
 
 /** Up to two initials for an avatar fallback. */

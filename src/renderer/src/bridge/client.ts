@@ -67,7 +67,7 @@ export function errorMessage(error: unknown): string {
 
 function bridge(): InboxDeskBridge {
   const value = (window as Partial<Window>).inboxDesk
-  if (!value) throw new Error('The app bridge is missing: the window was not opened by Inbox Desk.')
+  if (!value) throw new Error(i18n.t('app.noBridge'))
   return value
 }
 

@@ -1,5 +1,6 @@
 /** The `/shortcut` suggestions above the reply box (a listbox the textarea points into with aria-activedescendant). */
 import { Paper, Text, UnstyledButton } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
 import type { CannedReply } from '../../../shared/ipc/contract'
 
 export function cannedOptionId(chatId: string, index: number): string {
@@ -17,6 +18,7 @@ export function CannedRepliesMenu({
   highlight: number
   onPick: (reply: CannedReply) => void
 }) {
+  const { t } = useTranslation()
   return (
     <Paper
       withBorder
@@ -24,7 +26,7 @@ export function CannedRepliesMenu({
       p={4}
       role="listbox"
       id={`canned-${chatId}`}
-      aria-label="Canned replies"
+      aria-label={t('settings.cannedReplies')}
       style={{ position: 'absolute', bottom: '100%', insetInline: 12, zIndex: 5 }}
     >
       {matches.map((reply, index) => (

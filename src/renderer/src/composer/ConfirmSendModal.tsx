@@ -3,8 +3,9 @@
  * WhatsApp window is closed (the reply will probably be refused).
  */
 import { Button, Group, Modal, Paper, Stack, Text } from '@mantine/core'
-import dayjs from 'dayjs'
+import { useTranslation } from 'react-i18next'
 import type { Message } from '../../../shared/api/schemas'
+import { useFormat } from '../i18n/format'
 
 export type SendConfirmation = { reason: 'window' } | { reason: 'stale'; fresh: Message[] }
 
@@ -20,24 +21,24 @@ export function ConfirmSendModal({
   onEdit: () => void
   onSendAnyway: (reason: SendConfirmation['reason']) => void
 }) {
+  const { t } = useTranslation()
+  const format = useFormat()
   return (
     <Modal
       opened={confirm !== null}
       onClose={onBack}
-      title={
-        confirm?.reason === 'stale' ? 'New messages arrived while you were typing' : 'This reply will probably fail'
-      }
+      title={confirm?.reason === 'stale' ? t('confirmSend.staleTitle') : t('confirmSend.windowTitle')}
       centered
-      closeButtonProps={{ 'aria-label': 'Back to the reply' }}
+      closeButtonProps={{ 'aria-label': t('confirmSend.back') }}
     >
       {confirm?.reason === 'stale' ? (
         <Stack>
-          <Text size="sm">Read them before sending your reply:</Text>
+          <Text size="sm">{t('confirmSend.readFirst')}</Text>
           <Stack gap={6}>
             {confirm.fresh.slice(-5).map((message) => (
               <Paper key={message.id} withBorder p="xs">
                 <Text size="xs" c="dimmed">
-                  {dayjs(message.date).format('HH:mm')}
+                  {format.time(message.date)}
                 </Text>
                 <Text size="sm" dir="auto" style={{ whiteSpace: 'pre-wrap' }}>
                   {message.content.text}
@@ -47,23 +48,20 @@ export function ConfirmSendModal({
           </Stack>
           <Group justify="flex-end">
             <Button variant="default" onClick={onEdit}>
-              Edit my reply
+              {t('confirmSend.edit')}
             </Button>
-            <Button onClick={() => onSendAnyway('stale')}>Send anyway</Button>
+            <Button onClick={() => onSendAnyway('stale')}>{t('confirmSend.sendAnyway')}</Button>
           </Group>
         </Stack>
       ) : (
         <Stack>
-          <Text size="sm">
-            WhatsApp accepts free-form replies only within 24 hours of the customer’s last message, and that window is
-            closed. The provider will most likely refuse this reply. Send it anyway?
-          </Text>
+          <Text size="sm">{t('confirmSend.windowBody')}</Text>
           <Group justify="flex-end">
             <Button variant="default" onClick={onBack}>
-              Cancel
+              {t('common.cancel')}
             </Button>
             <Button color="red" onClick={() => onSendAnyway('window')}>
-              Send anyway
+              {t('confirmSend.sendAnyway')}
             </Button>
           </Group>
         </Stack>

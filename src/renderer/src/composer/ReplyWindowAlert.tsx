@@ -1,17 +1,19 @@
 /** Above the reply box: the WhatsApp reply window is closing soon, or closed. */
 import { Alert, Text } from '@mantine/core'
 import { IconAlertTriangle } from '@tabler/icons-react'
-import dayjs from 'dayjs'
-import { formatTimeLeft, type ReplyWindow } from '../../../shared/domain/views'
+import { useTranslation } from 'react-i18next'
+import type { ReplyWindow } from '../../../shared/domain/views'
+import { useFormat } from '../i18n/format'
+import { useNow } from '../shell/useNow'
 
 export function ReplyWindowAlert({ replyWindow }: { replyWindow: ReplyWindow }) {
+  const { t } = useTranslation()
+  const format = useFormat()
+  const now = useNow(30_000)
   if (replyWindow.state === 'closing') {
     return (
       <Alert color="orange" py={6} icon={<IconAlertTriangle size={18} aria-hidden />}>
-        <Text size="sm">
-          The WhatsApp reply window closes in {formatTimeLeft(replyWindow.msLeft)}. After that, replies will fail until
-          the customer writes again.
-        </Text>
+        <Text size="sm">{t('replyWindow.closing', { time: format.timeLeft(replyWindow.msLeft) })}</Text>
       </Alert>
     )
   }
@@ -20,9 +22,9 @@ export function ReplyWindowAlert({ replyWindow }: { replyWindow: ReplyWindow }) 
       <Alert color="red" py={6} icon={<IconAlertTriangle size={18} aria-hidden />}>
         <Text size="sm">
           {replyWindow.closedAt
-            ? `The WhatsApp reply window closed ${dayjs(replyWindow.closedAt).fromNow()}.`
-            : 'The customer has not written on WhatsApp yet, so no reply window is open.'}{' '}
-          A free-form reply will be refused until the customer writes again.
+            ? t('replyWindow.closed', { when: format.relative(replyWindow.closedAt.getTime(), now) })
+            : t('replyWindow.neverOpened')}{' '}
+          {t('replyWindow.refusedUntil')}
         </Text>
       </Alert>
     )

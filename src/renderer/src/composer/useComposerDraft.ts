@@ -5,6 +5,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { useQueryClient } from '@tanstack/react-query'
+import { useTranslation } from 'react-i18next'
 import { call, errorMessage } from '../bridge/client'
 import { queryKeys, useDrafts } from '../bridge/queries'
 import { onReplyGivenBack, withGivenBack } from './giveBack'
@@ -15,6 +16,7 @@ export function useComposerDraft(
   chatId: string,
   { onSaveError, onGivenBack }: { onSaveError: (message: string) => void; onGivenBack: (text: string) => void },
 ) {
+  const { t } = useTranslation()
   const queryClient = useQueryClient()
   const drafts = useDrafts()
   const [text, setText] = useState(() => drafts.data?.[chatId] ?? '')
@@ -43,10 +45,10 @@ export function useComposerDraft(
         return next
       })
       call('setDraft', { chatId, text: value }).catch((error: unknown) =>
-        onSaveError(`The draft was not saved: ${errorMessage(error)}`),
+        onSaveError(t('composer.draftNotSaved', { error: errorMessage(error) })),
       )
     },
-    [chatId, queryClient, onSaveError],
+    [chatId, queryClient, onSaveError, t],
   )
   useEffect(() => {
     if (pendingDraft.current === null) return

@@ -3,6 +3,7 @@
  * bubble and `sendReply`. If main refuses to queue it, the bubble goes and the text comes back into the box.
  */
 import { useQueryClient } from '@tanstack/react-query'
+import { useTranslation } from 'react-i18next'
 import { REPLY_MAX_LENGTH } from '../../../shared/api/schemas'
 import { isReplyTooLong, replyLength } from '../../../shared/domain/reply-length'
 import type { OutboxEntry } from '../../../shared/ipc/contract'
@@ -53,12 +54,13 @@ export function useSendReply({
   replaceText: (text: string) => void
   saveDraft: (text: string) => void
 }) {
+  const { t } = useTranslation()
   const queryClient = useQueryClient()
   const send = async (checks: SendChecks) => {
     const reply = text.trim()
     if (!reply) return
     if (isReplyTooLong(reply)) {
-      setSendError(`The reply is too long: ${replyLength(reply)} characters, at most ${REPLY_MAX_LENGTH}.`)
+      setSendError(t('composer.tooLong', { length: replyLength(reply), max: REPLY_MAX_LENGTH }))
       return
     }
     if (checks.window && replyWindow.state === 'closed') {
@@ -89,7 +91,7 @@ export function useSendReply({
       )
       // Lose nothing: the text comes back into the box.
       replaceText(reply)
-      setSendError(`The reply was not queued: ${errorMessage(error)}`)
+      setSendError(t('composer.notQueued', { error: errorMessage(error) }))
     }
   }
   /** The agent confirmed: skip the check they were asked about (stale: they have now seen the new messages). */

@@ -33,7 +33,7 @@ export const ConversationRow = memo(function ConversationRow({
 }) {
   const { t } = useTranslation()
   const format = useFormat()
-  const name = contactLabel(conversation.contact)
+  const name = contactLabel(conversation.contact, t('contact.unknown'))
   const window = replyWindow(conversation, new Date(now))
   const last = conversation.lastMessage
   const hasDraft = Boolean(draft?.trim())

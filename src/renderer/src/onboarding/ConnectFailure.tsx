@@ -1,6 +1,7 @@
 /** Why connecting failed, one message per kind; with no keychain, the offer to keep the key for this session. */
 import { Alert, Button, Stack, Text } from '@mantine/core'
 import { IconAlertCircle, IconKey } from '@tabler/icons-react'
+import { useTranslation } from 'react-i18next'
 import { connectErrorMessage } from './connectErrors'
 import type { Failure } from './useConnectFlow'
 
@@ -15,23 +16,20 @@ export function ConnectFailure({
   busy: string | null
   onSessionOnly: () => void
 }) {
+  const { t } = useTranslation()
   if (failure.kind === 'keychain_unavailable') {
     return (
-      <Alert role="alert" color="yellow" icon={<IconKey aria-hidden />} title="No system keychain is available">
+      <Alert role="alert" color="yellow" icon={<IconKey aria-hidden />} title={t('connect.noKeychainTitle')}>
         <Stack gap="sm">
-          <Text size="sm">
-            This computer has no system keychain (Secret Service) where Inbox Desk could keep it safely. We will not
-            write it to a file. You can keep the key in memory for this session only: you will need to enter it again
-            after restarting the app.
-          </Text>
+          <Text size="sm">{t('connect.noKeychainBody')}</Text>
           <Button variant="default" onClick={onSessionOnly} loading={busy === 'session'} w="fit-content">
-            Keep the key for this session only
+            {t('connect.sessionOnly')}
           </Button>
         </Stack>
       </Alert>
     )
   }
-  const { title, body } = connectErrorMessage(failure.kind, failure.message, baseUrl, failure.retryAfterMs)
+  const { title, body } = connectErrorMessage(t, failure.kind, failure.message, baseUrl, failure.retryAfterMs)
   return (
     <Alert role="alert" color="red" icon={<IconAlertCircle aria-hidden />} title={title}>
       {body}

@@ -1,6 +1,7 @@
 /** The connect form: API address and key, checked by main with a real call before anything is saved. */
 import type { FormEvent } from 'react'
 import { Anchor, Button, Group, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
 import { ConnectFailure } from './ConnectFailure'
 import type { useConnectFlow } from './useConnectFlow'
 
@@ -14,6 +15,7 @@ export function ConnectForm({
   backLabel: string
   onBack: () => void
 }) {
+  const { t } = useTranslation()
   const { baseUrl, setBaseUrl, apiKey, setApiKey, busy, failure, connect } = flow
   const onSubmit = (event: FormEvent) => {
     event.preventDefault()
@@ -24,16 +26,15 @@ export function ConnectForm({
       <Stack gap="md">
         <Stack gap={4}>
           <Title order={1} size="h2">
-            Connect an account
+            {t('connect.title')}
           </Title>
           <Text c="dimmed" size="sm">
-            Enter your Inbox API address and key. We check them with a real call before saving; the key is kept in your
-            system keychain, never in a file.
+            {t('connect.intro')}
           </Text>
         </Stack>
         <TextInput
-          label="API address"
-          placeholder="https://api.example.com"
+          label={t('connect.address')}
+          placeholder={t('connect.addressPlaceholder')}
           value={baseUrl}
           onChange={(event) => setBaseUrl(event.currentTarget.value)}
           required
@@ -43,7 +44,7 @@ export function ConnectForm({
           spellCheck={false}
         />
         <PasswordInput
-          label="API key"
+          label={t('connect.key')}
           value={apiKey}
           onChange={(event) => setApiKey(event.currentTarget.value)}
           required
@@ -64,7 +65,7 @@ export function ConnectForm({
             {backLabel}
           </Anchor>
           <Button type="submit" loading={busy === 'connect'} disabled={busy !== null && busy !== 'connect'}>
-            Connect
+            {t('connect.connect')}
           </Button>
         </Group>
       </Stack>

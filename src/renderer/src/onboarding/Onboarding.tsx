@@ -1,11 +1,12 @@
 /**
  * The welcome screen (no account yet) and the connect form (also used by
- * Settings → Change account). Accessible names here are relied on by the
- * end-to-end specs: "Connect an account", "Explore the demo workspace",
- * "API address", "API key", "Connect", "Keep the key for this session only".
+ * Settings → Change account). Accessible names here (in English: "Connect an account", "Explore the demo
+ * workspace", "API address", "API key", "Connect", "Keep the key for this session only") are relied on by the
+ * end-to-end specs.
  */
 import { useState } from 'react'
 import { Center, Paper } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
 import { ConnectForm } from './ConnectForm'
 import { useConnectFlow } from './useConnectFlow'
 import { WelcomeChoice } from './WelcomeChoice'
@@ -21,6 +22,7 @@ interface OnboardingProps {
 }
 
 export function Onboarding({ startOnConnect = false, prefillUrl = '', onDone, onCancel }: OnboardingProps) {
+  const { t } = useTranslation()
   const [step, setStep] = useState<'choose' | 'connect'>(startOnConnect ? 'connect' : 'choose')
   const flow = useConnectFlow({ prefillUrl, onDone })
   return (
@@ -36,7 +38,7 @@ export function Onboarding({ startOnConnect = false, prefillUrl = '', onDone, on
         ) : (
           <ConnectForm
             flow={flow}
-            backLabel={onCancel ? 'Cancel' : 'Back'}
+            backLabel={onCancel ? t('common.cancel') : t('common.back')}
             onBack={() => {
               flow.setFailure(null)
               if (onCancel) onCancel()

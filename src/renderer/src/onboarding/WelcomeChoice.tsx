@@ -1,6 +1,7 @@
 /** The welcome screen's first step: connect an account, or explore the demo workspace. */
 import { Alert, Button, Stack, Text, Title } from '@mantine/core'
 import { IconAlertCircle, IconPlugConnected, IconSparkles } from '@tabler/icons-react'
+import { useTranslation } from 'react-i18next'
 import type { Busy, Failure } from './useConnectFlow'
 
 export function WelcomeChoice({
@@ -14,17 +15,15 @@ export function WelcomeChoice({
   onConnect: () => void
   onDemo: () => void
 }) {
+  const { t } = useTranslation()
   return (
     <Stack gap="lg">
       <Stack gap={4}>
-        <Title order={1}>Welcome to Inbox Desk</Title>
-        <Text c="dimmed">
-          Answer your WhatsApp, RCS and SMS conversations from one desktop inbox. Connect your Inbox API account, or
-          look around a demo workspace with simulated customers first.
-        </Text>
+        <Title order={1}>{t('welcome.title')}</Title>
+        <Text c="dimmed">{t('welcome.intro')}</Text>
       </Stack>
       <Button size="md" leftSection={<IconPlugConnected size={20} aria-hidden />} onClick={onConnect}>
-        Connect an account
+        {t('connect.title')}
       </Button>
       <Button
         size="md"
@@ -33,10 +32,10 @@ export function WelcomeChoice({
         loading={busy === 'demo'}
         onClick={onDemo}
       >
-        Explore the demo workspace
+        {t('welcome.demo')}
       </Button>
       {failure && (
-        <Alert role="alert" color="red" icon={<IconAlertCircle aria-hidden />} title="Something went wrong">
+        <Alert role="alert" color="red" icon={<IconAlertCircle aria-hidden />} title={t('common.somethingWrong')}>
           {failure.message}
         </Alert>
       )}

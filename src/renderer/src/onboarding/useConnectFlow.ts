@@ -4,6 +4,7 @@
  */
 import { useState } from 'react'
 import { useQueryClient } from '@tanstack/react-query'
+import { useTranslation } from 'react-i18next'
 import { BridgeCallError, call, errorMessage } from '../bridge/client'
 import { queryKeys } from '../bridge/queries'
 
@@ -11,6 +12,7 @@ export type Failure = { kind: BridgeCallError['kind'] | 'internal'; message: str
 export type Busy = null | 'connect' | 'session' | 'demo'
 
 export function useConnectFlow({ prefillUrl, onDone }: { prefillUrl: string; onDone: () => void }) {
+  const { t } = useTranslation()
   const queryClient = useQueryClient()
   const [baseUrl, setBaseUrl] = useState(prefillUrl)
   const [apiKey, setApiKey] = useState('')
@@ -55,7 +57,7 @@ export function useConnectFlow({ prefillUrl, onDone }: { prefillUrl: string; onD
       await call('startDemo')
       await finish()
     } catch (error) {
-      setFailure({ kind: 'internal', message: `The demo workspace could not start: ${errorMessage(error)}` })
+      setFailure({ kind: 'internal', message: t('welcome.demoFailed', { error: errorMessage(error) }) })
     } finally {
       setBusy(null)
     }

@@ -1,35 +1,38 @@
 import { Kbd, Modal, Table } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
 
 const isMac = typeof navigator !== 'undefined' && /Mac/i.test(navigator.platform)
 
-export const shortcuts: { keys: string[]; action: string }[] = [
-  { keys: ['J', '↓'], action: 'Next conversation' },
-  { keys: ['K', '↑'], action: 'Previous conversation' },
-  { keys: ['Enter'], action: 'Open the selected conversation' },
-  { keys: ['R'], action: 'Focus the reply box' },
-  { keys: ['E'], action: 'Archive or unarchive' },
-  { keys: ['A'], action: 'Assign' },
-  { keys: ['U'], action: 'Mark as read' },
-  { keys: ['/'], action: 'Search conversations' },
-  { keys: [isMac ? '⌘ K' : 'Ctrl K'], action: 'Command palette' },
-  { keys: ['?'], action: 'This list of shortcuts' },
-  { keys: ['Esc'], action: 'Leave the reply box or close a dialog' },
-]
+/** Each shortcut's keys (as printed on the keys) and its action's catalog key (`shortcuts.<action>`). */
+export const shortcuts = [
+  { keys: ['J', '↓'], action: 'next' },
+  { keys: ['K', '↑'], action: 'previous' },
+  { keys: ['Enter'], action: 'open' },
+  { keys: ['R'], action: 'reply' },
+  { keys: ['E'], action: 'archive' },
+  { keys: ['A'], action: 'assign' },
+  { keys: ['U'], action: 'markRead' },
+  { keys: ['/'], action: 'search' },
+  { keys: [isMac ? '⌘ K' : 'Ctrl K'], action: 'palette' },
+  { keys: ['?'], action: 'cheatSheet' },
+  { keys: ['Esc'], action: 'leave' },
+] as const
 
 export function CheatSheet({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation()
   return (
     <Modal
       opened={opened}
       onClose={onClose}
-      title="Keyboard shortcuts"
+      title={t('shortcuts.title')}
       centered
-      closeButtonProps={{ 'aria-label': 'Close keyboard shortcuts' }}
+      closeButtonProps={{ 'aria-label': t('shortcuts.close') }}
     >
       <Table>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>Keys</Table.Th>
-            <Table.Th>Action</Table.Th>
+            <Table.Th>{t('shortcuts.keys')}</Table.Th>
+            <Table.Th>{t('shortcuts.action')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -38,12 +41,12 @@ export function CheatSheet({ opened, onClose }: { opened: boolean; onClose: () =
               <Table.Td>
                 {shortcut.keys.map((key, index) => (
                   <span key={key}>
-                    {index > 0 && ' or '}
+                    {index > 0 && ` ${t('shortcuts.or')} `}
                     <Kbd>{key}</Kbd>
                   </span>
                 ))}
               </Table.Td>
-              <Table.Td>{shortcut.action}</Table.Td>
+              <Table.Td>{t(`shortcuts.${shortcut.action}`)}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>

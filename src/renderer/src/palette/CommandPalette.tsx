@@ -2,8 +2,9 @@
 import { useMemo } from 'react'
 import { Spotlight, type SpotlightActionData, type SpotlightActionGroupData } from '@mantine/spotlight'
 import { IconSearch } from '@tabler/icons-react'
+import { useTranslation } from 'react-i18next'
 import type { Conversation } from '../../../shared/api/schemas'
-import { contactLabel, type InboxView, inboxViewLabels, inboxViews } from '../../../shared/domain/views'
+import { contactLabel, type InboxView, inboxViews } from '../../../shared/domain/views'
 import { ChannelIcon } from '../shell/ui'
 
 /** Conversations offered in the palette: enough to find anyone recent,
@@ -21,10 +22,11 @@ export function CommandPalette({
   onOpenConversation: (chatId: string) => void
   commands: { id: string; label: string; description?: string; run: () => void }[]
 }) {
+  const { t } = useTranslation()
   const actions = useMemo<(SpotlightActionGroupData | SpotlightActionData)[]>(
     () => [
       {
-        group: 'Actions',
+        group: t('palette.actions'),
         actions: commands.map((command) => ({
           id: command.id,
           label: command.label,
@@ -33,18 +35,18 @@ export function CommandPalette({
         })),
       },
       {
-        group: 'Views',
+        group: t('palette.views'),
         actions: inboxViews.map((view) => ({
           id: `view-${view}`,
-          label: `Go to ${inboxViewLabels[view]}`,
+          label: t('palette.goTo', { view: t(`views.${view}`) }),
           onClick: () => onView(view),
         })),
       },
       {
-        group: 'Conversations',
+        group: t('palette.conversations'),
         actions: conversations.slice(0, MAX_CONVERSATION_ACTIONS).map((conversation) => ({
           id: `conversation-${conversation.id}`,
-          label: contactLabel(conversation.contact),
+          label: contactLabel(conversation.contact, t('contact.unknown')),
           description: conversation.lastMessage?.preview ?? '',
           keywords: [conversation.contact.phoneNumber ?? '', conversation.channel.name],
           leftSection: <ChannelIcon type={conversation.channel.type} />,
@@ -52,21 +54,21 @@ export function CommandPalette({
         })),
       },
     ],
-    [commands, conversations, onView, onOpenConversation],
+    [commands, conversations, onView, onOpenConversation, t],
   )
   return (
     <Spotlight
       actions={actions}
       limit={12}
       shortcut={['mod + K']}
-      nothingFound="Nothing found"
+      nothingFound={t('palette.nothingFound')}
       highlightQuery
       // Spotlight's dialog has no title, so it needs a name of its own (axe: aria-dialog-name).
-      attributes={{ content: { 'aria-label': 'Command palette' } }}
+      attributes={{ content: { 'aria-label': t('header.palette') } }}
       searchProps={{
         leftSection: <IconSearch size={18} aria-hidden />,
-        placeholder: 'Type a command or a name',
-        'aria-label': 'Command palette',
+        placeholder: t('palette.placeholder'),
+        'aria-label': t('header.palette'),
       }}
     />
   )

@@ -2,6 +2,7 @@
 import { useState } from 'react'
 import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core'
 import { useQueryClient } from '@tanstack/react-query'
+import { useTranslation } from 'react-i18next'
 import type { AppState } from '../../../shared/ipc/contract'
 import { call, errorMessage } from '../bridge/client'
 import { queryKeys } from '../bridge/queries'
@@ -15,6 +16,7 @@ export function AccountSection({
   onChangeAccount: (prefillUrl: string) => void
   onAccountRemoved: () => void
 }) {
+  const { t } = useTranslation()
   const queryClient = useQueryClient()
   const [confirming, setConfirming] = useState(false)
   const [removing, setRemoving] = useState(false)
@@ -40,47 +42,46 @@ export function AccountSection({
     <>
       <Stack gap={4}>
         <Text size="sm">
-          <b>Kind:</b> {account.kind === 'demo' ? 'Demo workspace' : 'Inbox API account'}
+          <b>{t('account.kind')}</b> {account.kind === 'demo' ? t('header.demo') : t('account.remote')}
         </Text>
         <Text size="sm" style={{ wordBreak: 'break-all' }}>
-          <b>API address:</b> {account.baseUrl}
+          <b>{t('account.address')}</b> <bdi>{account.baseUrl}</bdi>
         </Text>
         <Text size="sm">
-          <b>Key kept in:</b>{' '}
-          {account.keyStorage === 'keychain' ? 'the system keychain' : 'memory, for this session only'}
+          <b>{t('account.keyKeptIn')}</b>{' '}
+          {account.keyStorage === 'keychain' ? t('account.inKeychain') : t('account.inMemory')}
         </Text>
       </Stack>
       <Group>
         <Button variant="default" onClick={() => onChangeAccount(account.kind === 'remote' ? account.baseUrl : '')}>
-          Change account
+          {t('account.change')}
         </Button>
         <Button color="red" variant="light" onClick={() => setConfirming(true)}>
-          Remove account
+          {t('account.remove')}
         </Button>
       </Group>
       <Modal
         opened={confirming}
         onClose={() => setConfirming(false)}
-        title="Remove this account?"
+        title={t('account.removeTitle')}
         centered
-        closeButtonProps={{ 'aria-label': 'Close, keeping the account' }}
+        closeButtonProps={{ 'aria-label': t('account.closeKeeping') }}
       >
         <Stack>
           <Text size="sm">
-            Inbox Desk forgets the API address and deletes the key from{' '}
-            {account.keyStorage === 'keychain' ? 'the system keychain' : 'memory'}. Conversations stay on the server.
+            {account.keyStorage === 'keychain' ? t('account.removeBodyKeychain') : t('account.removeBodyMemory')}
           </Text>
           {removeError && (
-            <Alert role="alert" color="red" title="The account was not removed">
+            <Alert role="alert" color="red" title={t('account.removeFailed')}>
               {removeError}
             </Alert>
           )}
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setConfirming(false)}>
-              Keep account
+              {t('account.keep')}
             </Button>
             <Button color="red" loading={removing} onClick={() => void remove()}>
-              Remove
+              {t('account.removeConfirm')}
             </Button>
           </Group>
         </Stack>

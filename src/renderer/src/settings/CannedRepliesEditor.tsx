@@ -1,7 +1,9 @@
 import { useState } from 'react'
 import { ActionIcon, Button, Group, Stack, Text, TextInput, Textarea } from '@mantine/core'
 import { IconTrash } from '@tabler/icons-react'
+import { useTranslation } from 'react-i18next'
 import { type CannedReply, cannedReplySchema } from '../../../shared/ipc/contract'
+import { cannedIssueMessage } from './cannedErrors'
 
 /** Add and remove canned replies (`/shortcut` → text). Bad input keeps what
  * was typed and says what is wrong. */
@@ -12,6 +14,7 @@ export function CannedRepliesEditor({
   replies: readonly CannedReply[]
   onChange: (replies: CannedReply[]) => void
 }) {
+  const { t } = useTranslation()
   const [shortcut, setShortcut] = useState('')
   const [text, setText] = useState('')
   const [errors, setErrors] = useState<{ shortcut?: string; text?: string }>({})
@@ -23,10 +26,10 @@ export function CannedRepliesEditor({
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const field = issue.path[0] === 'shortcut' ? 'shortcut' : 'text'
-        next[field] ??= field === 'shortcut' ? `Shortcut: ${issue.message}` : `Text: ${issue.message}`
+        next[field] ??= cannedIssueMessage(t, field, issue)
       }
     } else if (replies.some((reply) => reply.shortcut.toLowerCase() === parsed.data.shortcut.toLowerCase())) {
-      next.shortcut = `/${parsed.data.shortcut} already exists`
+      next.shortcut = t('canned.exists', { shortcut: parsed.data.shortcut })
     }
     setErrors(next)
     if (!parsed.success || next.shortcut) return
@@ -39,7 +42,7 @@ export function CannedRepliesEditor({
     <Stack gap="sm">
       {replies.length === 0 ? (
         <Text size="sm" c="dimmed">
-          No canned replies yet. Type /shortcut in the reply box to insert one.
+          {t('canned.none')}
         </Text>
       ) : (
         <Stack gap={6} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
@@ -54,7 +57,7 @@ export function CannedRepliesEditor({
               <ActionIcon
                 variant="subtle"
                 color="red"
-                aria-label={`Remove canned reply /${reply.shortcut}`}
+                aria-label={t('canned.remove', { shortcut: reply.shortcut })}
                 onClick={() => onChange(replies.filter((r) => r.shortcut !== reply.shortcut))}
               >
                 <IconTrash size={16} aria-hidden />
@@ -64,15 +67,15 @@ export function CannedRepliesEditor({
         </Stack>
       )}
       <TextInput
-        label="Shortcut"
-        placeholder="thanks"
+        label={t('canned.shortcut')}
+        placeholder={t('canned.shortcutPlaceholder')}
         leftSection={<Text size="sm">/</Text>}
         value={shortcut}
         error={errors.shortcut}
         onChange={(event) => setShortcut(event.currentTarget.value)}
       />
       <Textarea
-        label="Reply text"
+        label={t('canned.text')}
         autosize
         minRows={2}
         maxRows={6}
@@ -81,7 +84,7 @@ export function CannedRepliesEditor({
         onChange={(event) => setText(event.currentTarget.value)}
       />
       <Button variant="default" onClick={add} w="fit-content">
-        Add canned reply
+        {t('canned.add')}
       </Button>
     </Stack>
   )

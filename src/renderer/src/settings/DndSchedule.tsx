@@ -1,6 +1,7 @@
 /** Quiet hours: a daily do-not-disturb window, committed once both times are valid HH:MM. */
 import { useState } from 'react'
 import { Group, Stack, Switch, TextInput } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
 import type { NotificationSettings } from '../../../shared/ipc/contract'
 
 export function DndSchedule({
@@ -10,6 +11,7 @@ export function DndSchedule({
   schedule: NotificationSettings['dndSchedule']
   onChange: (schedule: NotificationSettings['dndSchedule']) => void
 }) {
+  const { t } = useTranslation()
   const [from, setFrom] = useState(schedule.from)
   const [to, setTo] = useState(schedule.to)
   const valid = (value: string) => /^([01]\d|2[0-3]):[0-5]\d$/.test(value)
@@ -19,26 +21,26 @@ export function DndSchedule({
   return (
     <Stack gap="xs">
       <Switch
-        label="Quiet hours every day"
+        label={t('dnd.daily')}
         checked={schedule.enabled}
         onChange={(event) => onChange({ ...schedule, enabled: event.currentTarget.checked })}
       />
       <Group grow>
         <TextInput
           type="time"
-          label="Quiet from"
+          label={t('dnd.from')}
           value={from}
           disabled={!schedule.enabled}
-          error={valid(from) ? undefined : 'A time as HH:MM'}
+          error={valid(from) ? undefined : t('dnd.invalid')}
           onChange={(event) => setFrom(event.currentTarget.value)}
           onBlur={() => commit({ from, to })}
         />
         <TextInput
           type="time"
-          label="Quiet until"
+          label={t('dnd.until')}
           value={to}
           disabled={!schedule.enabled}
-          error={valid(to) ? undefined : 'A time as HH:MM'}
+          error={valid(to) ? undefined : t('dnd.invalid')}
           onChange={(event) => setTo(event.currentTarget.value)}
           onBlur={() => commit({ from, to })}
         />

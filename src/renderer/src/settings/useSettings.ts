@@ -1,11 +1,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { notifications } from '@mantine/notifications'
+import { useTranslation } from 'react-i18next'
 import type { AppState, RendererSettings, SettingsPatch } from '../../../shared/ipc/contract'
 import { call, errorMessage } from '../bridge/client'
 import { queryKeys } from '../bridge/queries'
 
 /** Saves a settings patch: applied at once in the UI, undone if main refuses it. */
 export function useUpdateSettings() {
+  const { t } = useTranslation()
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: (patch: SettingsPatch) => call('updateSettings', patch),
@@ -22,7 +24,7 @@ export function useUpdateSettings() {
     },
     onError: (error, _patch, context) => {
       if (context?.previous) queryClient.setQueryData(queryKeys.appState, context.previous)
-      notifications.show({ color: 'red', title: 'Settings not saved', message: errorMessage(error) })
+      notifications.show({ color: 'red', title: t('settings.saveFailed'), message: errorMessage(error) })
     },
     onSuccess: (settings: RendererSettings) => {
       queryClient.setQueryData<AppState>(queryKeys.appState, (state) => (state ? { ...state, settings } : state))

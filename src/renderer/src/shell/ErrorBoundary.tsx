@@ -1,5 +1,6 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react'
 import { Alert, Button, Center, Code, Stack, Text, Title } from '@mantine/core'
+import { i18n } from '../i18n/i18n'
 
 interface State {
   error: Error | null
@@ -21,23 +22,22 @@ export class AppErrorBoundary extends Component<{ children: ReactNode }, State> 
 
   override render(): ReactNode {
     if (!this.state.error) return this.props.children
+    // A class component has no hooks: the instance's t, in the language LocaleSync last set.
+    const t = i18n.t.bind(i18n)
     return (
       <Center mih="100vh" p="xl">
         <Stack maw={560} gap="md">
           <Title order={1} size="h2">
-            Something went wrong
+            {t('common.somethingWrong')}
           </Title>
-          <Alert color="red" role="alert" title="Inbox Desk hit an unexpected error">
-            <Text size="sm">
-              Your replies and drafts are safe: they are kept by the app, not by this window. Reload the window to carry
-              on.
-            </Text>
+          <Alert color="red" role="alert" title={t('crash.alert')}>
+            <Text size="sm">{t('crash.body')}</Text>
             <Code block mt="sm">
               {this.state.error.message}
             </Code>
           </Alert>
           <Button onClick={() => window.location.reload()} w="fit-content">
-            Reload
+            {t('crash.reload')}
           </Button>
         </Stack>
       </Center>

@@ -8,10 +8,11 @@ import { useState } from 'react'
 import { Alert, Button, Group, Text } from '@mantine/core'
 import { IconCloudOff, IconKey, IconRefreshAlert } from '@tabler/icons-react'
 import { useQueryClient } from '@tanstack/react-query'
-import dayjs from 'dayjs'
+import { useTranslation } from 'react-i18next'
 import type { BridgeError } from '../../../shared/ipc/contract'
 import { errorMessage } from '../bridge/client'
 import { useSyncStatus } from '../bridge/queries'
+import { useFormat } from '../i18n/format'
 
 export function SyncBanner({
   accountProblem,
@@ -20,6 +21,8 @@ export function SyncBanner({
   accountProblem: BridgeError | null
   onUpdateKey: () => void
 }) {
+  const { t } = useTranslation()
+  const format = useFormat()
   const queryClient = useQueryClient()
   const { data: status } = useSyncStatus(queryClient)
   const authRequired = status?.state === 'auth_required' || accountProblem?.kind === 'unauthorized'
@@ -39,15 +42,15 @@ export function SyncBanner({
         color="red"
         radius={0}
         icon={<IconKey aria-hidden />}
-        title="Your API key was refused"
+        title={t('sync.authTitle')}
         withCloseButton
-        closeButtonLabel="Dismiss"
+        closeButtonLabel={t('common.dismiss')}
         onClose={() => setAuthDismissed(true)}
       >
         <Group justify="space-between" gap="sm">
-          <Text size="sm">Syncing has stopped and replies wait in the outbox until you enter a valid key.</Text>
+          <Text size="sm">{t('sync.authBody')}</Text>
           <Button size="xs" color="red" onClick={onUpdateKey}>
-            Update key
+            {t('sync.updateKey')}
           </Button>
         </Group>
       </Alert>
@@ -55,11 +58,13 @@ export function SyncBanner({
   }
   if (status?.state === 'offline') {
     return (
-      <Alert role="status" color="yellow" radius={0} icon={<IconCloudOff aria-hidden />} title="You are offline">
+      <Alert role="status" color="yellow" radius={0} icon={<IconCloudOff aria-hidden />} title={t('sync.offlineTitle')}>
         <Text size="sm">
-          Showing what was last synced{status.lastSyncedAt ? ` (${dayjs(status.lastSyncedAt).format('HH:mm')})` : ''}.
-          Replies wait in the outbox and are sent when the connection is back.
-          {status.nextAttemptAt ? ` Next try at ${dayjs(status.nextAttemptAt).format('HH:mm:ss')}.` : ''}
+          {status.lastSyncedAt
+            ? t('sync.offlineShowingAt', { time: format.time(status.lastSyncedAt) })
+            : t('sync.offlineShowing')}{' '}
+          {t('sync.offlineBody')}
+          {status.nextAttemptAt ? ` ${t('sync.nextTry', { time: format.timeWithSeconds(status.nextAttemptAt) })}` : ''}
         </Text>
       </Alert>
     )
@@ -71,11 +76,13 @@ export function SyncBanner({
         color="orange"
         radius={0}
         icon={<IconRefreshAlert aria-hidden />}
-        title="Sync is having trouble"
+        title={t('sync.troubleTitle')}
       >
         <Text size="sm">
-          {status.error ? errorMessage(status.error) : 'The server did not answer as expected.'}
-          {status.nextAttemptAt ? ` Trying again at ${dayjs(status.nextAttemptAt).format('HH:mm:ss')}.` : ''}
+          {status.error ? errorMessage(status.error) : t('sync.troubleDefault')}
+          {status.nextAttemptAt
+            ? ` ${t('sync.tryingAgain', { time: format.timeWithSeconds(status.nextAttemptAt) })}`
+            : ''}
         </Text>
       </Alert>
     )

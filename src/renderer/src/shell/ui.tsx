@@ -9,8 +9,10 @@ import {
   IconMessageChatbot,
   IconMessageCircle,
 } from '@tabler/icons-react'
+import { useTranslation } from 'react-i18next'
 import { initials } from '../../../shared/domain/views'
 
+// Brand names: the same in every language.
 const channelIcons: Record<string, { icon: typeof IconMessage; label: string; color: string }> = {
   whatsapp: { icon: IconBrandWhatsapp, label: 'WhatsApp', color: 'var(--mantine-color-green-text)' },
   rcs: { icon: IconMessageChatbot, label: 'RCS', color: 'var(--mantine-color-blue-text)' },
@@ -26,6 +28,7 @@ export function channelTypeLabel(type: string): string {
 
 /** The channel's icon; unknown types get a generic bubble (new types must not break the UI). */
 export function ChannelIcon({ type, size = 18 }: { type: string; size?: number }) {
+  const { t } = useTranslation()
   const known = channelIcons[type.toLowerCase()]
   const Icon = known?.icon ?? IconMessageCircle
   return (
@@ -33,7 +36,7 @@ export function ChannelIcon({ type, size = 18 }: { type: string; size?: number }
       size={size}
       color={known?.color ?? 'var(--mantine-color-dimmed)'}
       role="img"
-      aria-label={known?.label ?? `Channel: ${type}`}
+      aria-label={known?.label ?? t('channel.unknown', { type })}
       style={{ flex: 'none' }}
     />
   )

@@ -5,6 +5,7 @@
  */
 import { useCallback, useMemo } from 'react'
 import { useQueryClient } from '@tanstack/react-query'
+import { useTranslation } from 'react-i18next'
 import { notifications } from '@mantine/notifications'
 import type { Conversation, User } from '../../../shared/api/schemas'
 import { contactLabel } from '../../../shared/domain/views'
@@ -13,6 +14,7 @@ import { findConversation, queryKeys, upsertConversationLocally } from '../bridg
 import { useMarkRead } from './useMarkRead'
 
 export function useConversationActions() {
+  const { t } = useTranslation()
   const queryClient = useQueryClient()
 
   /** Applies a local change, runs the call, rolls back on failure. */
@@ -42,22 +44,26 @@ export function useConversationActions() {
         chatId,
         (c) => ({ ...c, archived }),
         () => call(archived ? 'archive' : 'unarchive', { chatId }),
-        archived ? 'Could not archive' : 'Could not unarchive',
+        archived ? t('actions.archiveFailed') : t('actions.unarchiveFailed'),
       ),
-    [optimistic],
+    [optimistic, t],
   )
 
   const setArchived = useCallback(
     async (chatId: string, archived: boolean): Promise<void> => {
-      const name = contactLabel(findConversation(queryClient, chatId)?.contact ?? { id: '', name: '' })
+      const name = contactLabel(
+        findConversation(queryClient, chatId)?.contact ?? { id: '', name: '' },
+        t('contact.unknown'),
+      )
       if (!(await applyArchived(chatId, archived))) return
       const id = `archive-${chatId}-${Date.now()}`
       notifications.show({
         id,
-        title: archived ? 'Conversation archived' : 'Conversation moved to the inbox',
+        title: archived ? t('actions.archived') : t('actions.unarchived'),
         message: (
           <UndoMessage
             text={name}
+            undoLabel={t('actions.undo')}
             onUndo={() => {
               notifications.hide(id)
               void applyArchived(chatId, !archived)
@@ -67,7 +73,7 @@ export function useConversationActions() {
         autoClose: 6000,
       })
     },
-    [applyArchived, queryClient],
+    [applyArchived, queryClient, t],
   )
 
   const assign = useCallback(
@@ -76,9 +82,9 @@ export function useConversationActions() {
         chatId,
         (c) => ({ ...c, assignee: { id: user.id, displayName: user.displayName } }),
         () => call('assign', { chatId, userId: user.id }),
-        'Could not assign',
+        t('actions.assignFailed'),
       ),
-    [optimistic],
+    [optimistic, t],
   )
 
   const unassign = useCallback(
@@ -87,20 +93,20 @@ export function useConversationActions() {
         chatId,
         (c) => ({ ...c, assignee: null }),
         () => call('unassign', { chatId }),
-        'Could not unassign',
+        t('actions.unassignFailed'),
       ),
-    [optimistic],
+    [optimistic, t],
   )
 
   return useMemo(() => ({ markRead, setArchived, assign, unassign }), [markRead, setArchived, assign, unassign])
 }
 
-function UndoMessage({ text, onUndo }: { text: string; onUndo: () => void }) {
+function UndoMessage({ text, undoLabel, onUndo }: { text: string; undoLabel: string; onUndo: () => void }) {
   return (
     <span style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: 8 }}>
       <span>{text}</span>
       <button type="button" onClick={onUndo} className="undo-button">
-        Undo
+        {undoLabel}
       </button>
     </span>
   )

@@ -4,6 +4,7 @@
  */
 import { type RefObject, useCallback, useMemo } from 'react'
 import { useDisclosure } from '@mantine/hooks'
+import { useTranslation } from 'react-i18next'
 import { useDrafts } from '../bridge/queries'
 import type { ComposerHandle } from '../composer/Composer'
 import { useConversationActions } from './useConversationActions'
@@ -13,6 +14,7 @@ import { useNow } from './useNow'
 import { useOpenConversationEffects } from './useOpenConversationEffects'
 
 export function useInboxShell(meUserId: string | null, composerRef: RefObject<ComposerHandle | null>) {
+  const { t } = useTranslation()
   const [navOpened, nav] = useDisclosure(false)
   const [settingsOpened, settingsDrawer] = useDisclosure(false)
   const [cheatOpened, cheatSheet] = useDisclosure(false)
@@ -40,21 +42,21 @@ export function useInboxShell(meUserId: string | null, composerRef: RefObject<Co
   // The palette's commands: always settings and shortcuts; archive, assign and reply when a conversation is open.
   const commands = useMemo(
     () => [
-      { id: 'settings', label: 'Open settings', run: settingsDrawer.open },
-      { id: 'shortcuts', label: 'Show keyboard shortcuts', run: cheatSheet.open },
+      { id: 'settings', label: t('palette.openSettings'), run: settingsDrawer.open },
+      { id: 'shortcuts', label: t('palette.showShortcuts'), run: cheatSheet.open },
       ...(openConversation
         ? [
             {
               id: 'archive',
-              label: openConversation.archived ? 'Unarchive this conversation' : 'Archive this conversation',
+              label: openConversation.archived ? t('palette.unarchive') : t('palette.archive'),
               run: toggleArchive,
             },
-            { id: 'assign', label: 'Assign this conversation', run: () => setAssignOpened(true) },
-            { id: 'reply', label: 'Reply', run: () => composerRef.current?.focus() },
+            { id: 'assign', label: t('palette.assign'), run: () => setAssignOpened(true) },
+            { id: 'reply', label: t('composer.reply'), run: () => composerRef.current?.focus() },
           ]
         : []),
     ],
-    [settingsDrawer.open, cheatSheet.open, openConversation, toggleArchive, setAssignOpened, composerRef],
+    [settingsDrawer.open, cheatSheet.open, openConversation, toggleArchive, setAssignOpened, composerRef, t],
   )
   return {
     inbox,

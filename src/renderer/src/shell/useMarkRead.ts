@@ -2,10 +2,12 @@
 import { useCallback, useRef } from 'react'
 import { useQueryClient } from '@tanstack/react-query'
 import { notifications } from '@mantine/notifications'
+import { useTranslation } from 'react-i18next'
 import { call, errorMessage } from '../bridge/client'
 import { findConversation, patchConversationLocally } from '../bridge/queries'
 
 export function useMarkRead() {
+  const { t } = useTranslation()
   const queryClient = useQueryClient()
   /**
    * Conversations whose last mark-read failed, with the unread count it failed
@@ -28,11 +30,11 @@ export function useMarkRead() {
         (error: unknown) => {
           failedReads.current.set(chatId, before.unreadCount)
           patchConversationLocally(queryClient, chatId, (c) => ({ ...c, unreadCount: before.unreadCount }))
-          notifications.show({ color: 'red', title: 'Could not mark as read', message: errorMessage(error) })
+          notifications.show({ color: 'red', title: t('actions.markReadFailed'), message: errorMessage(error) })
         },
       )
     },
-    [queryClient],
+    [queryClient, t],
   )
   return markRead
 }

@@ -33,7 +33,7 @@ export const Thread = forwardRef<ComposerHandle, ThreadProps>(function Thread(
   const { t } = useTranslation()
   const { query, loadOlder, olderState } = useThread(conversation)
   const outbox = useOutbox()
-  const name = contactLabel(conversation.contact)
+  const name = contactLabel(conversation.contact, t('contact.unknown'))
   const window = replyWindow(conversation, new Date(now))
   const messages = useMemo(() => query.data?.messages ?? [], [query.data])
   const pending = useMemo(

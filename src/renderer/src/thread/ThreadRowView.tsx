@@ -67,7 +67,7 @@ function MessageBubble({ message }: { message: Message }) {
       </div>
       {message.status === 'failed' && (
         <Text size="xs" className="tone-danger" mt={4} role="note">
-          {explainFailure(message.error)}
+          {explainFailure(t, message.error)}
         </Text>
       )}
     </div>

@@ -3,6 +3,7 @@ import type { Message } from '../../../shared/api/schemas'
 import type { OutboxEntry } from '../../../shared/ipc/contract'
 import { buildThreadRows, explainFailure, pendingEntries, splitLinks } from './rows'
 import { mergeMessages } from '../bridge/queries'
+import { i18n } from '../i18n/i18n'
 
 const message = (id: number, date: string): Message => ({
   id,
@@ -90,7 +91,14 @@ describe('splitLinks', () => {
 
 describe('explainFailure', () => {
   it('explains the closed reply window', () => {
-    expect(explainFailure({ code: 'reply_window_closed' })).toContain('24 hours')
-    expect(explainFailure({ message: 'Number blocked' })).toBe('Not delivered: Number blocked')
+    const en = i18n.getFixedT('en')
+    expect(explainFailure(en, { code: 'reply_window_closed' })).toContain('24 hours')
+    expect(explainFailure(en, { message: 'Number blocked' })).toBe('Not delivered: Number blocked')
+    expect(explainFailure(en, {})).toBe('Not delivered.')
+  })
+  it('says it in the UI language, keeping the provider’s reason', () => {
+    const pt = explainFailure(i18n.getFixedT('pt-BR'), { message: 'Number blocked' })
+    expect(pt).toContain('Number blocked')
+    expect(pt).not.toContain('Not delivered')
   })
 })

@@ -2,6 +2,7 @@
  * Pure helpers for the thread: rows with day separators, links in text, and
  * what a failed delivery means in words.
  */
+import type { TFunction } from 'i18next'
 import type { Message } from '../../../shared/api/schemas'
 import type { OutboxEntry } from '../../../shared/ipc/contract'
 
@@ -99,12 +100,10 @@ export function splitLinks(text: string): TextPart[] {
   return parts
 }
 
-/** A failed delivery, explained for an agent. */
-export function explainFailure(error: { code?: string; message?: string } | null | undefined): string {
+/** A failed delivery, explained for an agent in the UI language (the provider's own reason stays as it came). */
+export function explainFailure(t: TFunction, error: { code?: string; message?: string } | null | undefined): string {
   const code = error?.code ?? ''
-  if (code === 'reply_window_closed') {
-    return 'Not delivered: WhatsApp only accepts free-form replies within 24 hours of the customer’s last message. Wait for the customer to write again.'
-  }
+  if (code === 'reply_window_closed') return t('failure.windowClosed')
   const reason = error?.message ?? code
-  return reason ? `Not delivered: ${reason}` : 'Not delivered.'
+  return reason ? t('failure.withReason', { reason }) : t('failure.plain')
 }
