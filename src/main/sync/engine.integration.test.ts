@@ -6,7 +6,8 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { NativeNotificationRequest } from '../ports/shell-adapters'
 import { createNotifier } from '../notify/notifier'
-import { createSyncEngine, type AssignedToMeEvent, type NewInboundEvent, type SyncEngine } from './engine'
+import { createSyncEngine, type SyncEngine } from './engine'
+import type { AssignedToMeEvent, NewInboundEvent } from './notification-feed'
 import type { SyncStateData } from './state'
 import {
   eventRecorder,

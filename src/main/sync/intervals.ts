@@ -1,0 +1,27 @@
+/**
+ * How often the engine asks, in one place: the poll loop reads the tick
+ * intervals, the list watermark the full-list cadence and the overlap.
+ */
+export interface SyncIntervals {
+  focusedMs: number
+  backgroundMs: number
+  /** A full `archived=any` list this often while focused: a safety net for
+   * anything the deltas could miss (they already see archivals elsewhere:
+   * they ask `archived=any`, and archiving moves updatedDate). */
+  fullResyncMs: number
+  /** The same in the background, where the full list would dominate the cost
+   * (at 10,000 conversations it is ~5 MB, the deltas ~50 KB a minute). */
+  fullResyncBackgroundMs: number
+  /** How far before the watermark each delta asks from: `dateFrom` is strictly
+   * "after", and a conversation updated in the same millisecond as the
+   * watermark (or committed slightly out of order) must not be missed. */
+  overlapMs: number
+}
+
+export const defaultSyncIntervals: SyncIntervals = {
+  focusedMs: 2_000,
+  backgroundMs: 10_000,
+  fullResyncMs: 5 * 60_000,
+  fullResyncBackgroundMs: 15 * 60_000,
+  overlapMs: 2_000,
+}
