@@ -6,16 +6,18 @@
  *
  * - Default: the shim (./electron-shim): main under plain Node in a child
  *   process, each BrowserWindow a page in headless Chromium.
- * - `ELECTRON_E2E=1` with an Electron binary: real Electron through
- *   `_electron.launch()`; the extras come from the app's test hooks
- *   (src/main/shell/e2e-hooks.ts, loaded only when INBOX_DESK_E2E=1).
+ * - `INBOX_DESK_E2E_ELECTRON=1` (./electron-switch.ts; the CI's e2e job) with an Electron binary: the same
+ *   built app on real Electron through `_electron.launch()`; the extras come from the app's test hooks
+ *   (src/main/shell/e2e-hooks.ts, in the build:e2e build only, loaded only when INBOX_DESK_E2E=1).
+ *   Written where no Electron binary can be downloaded: its first run is the CI's.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, dirname, join, resolve } from 'node:path'
 import type { ElectronApplication, Page } from '@playwright/test'
 // Types only (erased at runtime): the real module would try to download Electron.
 import type * as ElectronTypes from 'electron'
+import { realElectronRequested } from './electron-switch'
 import { ShimHost, type ShimDisplay } from './electron-shim/host'
 
 export type { ShimDisplay }
@@ -155,20 +157,9 @@ export function keychainServiceFor(userDataDir: string): string {
 
 const verboseFromEnv = process.env.INBOX_DESK_E2E_VERBOSE === '1'
 
-/** Real Electron is used only when asked for and present. */
+/** Real Electron is used only when asked for and present (./electron-switch.ts). */
 export function useRealElectron(): boolean {
-  if (process.env.ELECTRON_E2E !== '1') return false
-  // node_modules/electron/path.txt names the binary once `electron`'s install script downloaded it.
-  const pathFile = join(APP_ROOT, 'node_modules/electron/path.txt')
-  const binary = existsSync(pathFile)
-    ? join(APP_ROOT, 'node_modules/electron/dist', readFileSync(pathFile, 'utf8').trim())
-    : null
-  if (!binary || !existsSync(binary)) {
-    throw new Error(
-      'ELECTRON_E2E=1 but no Electron binary is installed: run `node node_modules/electron/install.js` first',
-    )
-  }
-  return true
+  return realElectronRequested(process.env, APP_ROOT)
 }
 
 interface Backend {
