@@ -105,7 +105,6 @@ export default tseslint.config(
     files: [
       'src/main/account/account-service.ts',
       'src/main/app/live-inbox-engine.ts',
-      'src/main/shell/e2e-hooks.ts',
       'src/main/outbox/outbox.ts',
     ],
     rules: { 'max-lines': 'off', 'max-lines-per-function': 'off' },

@@ -1,6 +1,6 @@
 /**
  * The bundle that ships (`npm run build`, `npx electron-vite build`) holds no
- * test hook: not the end-to-end recorders (./e2e-hooks.ts, compiled into
+ * test hook: not the end-to-end recorders (./e2e-hooks.ts and its parts, compiled into
  * `npm run build:e2e` only) and not the test support of src/main/testing.
  * Built here into a temporary folder, so the tree's own out/ (the e2e build
  * the specs run) is left alone.
@@ -19,6 +19,10 @@ const TEST_ONLY_MARKERS = [
   '__inboxDeskE2E',
   'installE2eHooks',
   'e2e-hooks',
+  // The hooks' parts (./e2e-recorders.ts, ./e2e-controls.ts), imported by e2e-hooks.ts alone.
+  'e2e-recorders',
+  'e2e-controls',
+  'recordNotifications',
   'createNodeAdapters',
   'startSandboxHarness',
 ]
@@ -53,5 +57,6 @@ describe('the shipping main bundle', () => {
     const e2e = build(join(dir, 'e2e'), 'e2e')
     expect(e2e).toContain('__inboxDeskE2E')
     expect(e2e).toContain('installE2eHooks')
+    expect(e2e).toContain('recordNotifications')
   })
 })

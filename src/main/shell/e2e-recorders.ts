@@ -1,0 +1,116 @@
+/**
+ * Test build only (imported by ./e2e-hooks.ts alone): the recorders that patch Electron's
+ * Notification, badge, shell.openExternal and Tray so the e2e harness can see what the OS was asked to
+ * show. Each records and then calls Electron's own method, except openExternal, which only records.
+ */
+import { app, Notification, shell, Tray, type Menu } from 'electron'
+
+export interface NotificationRecord {
+  index: number
+  title: string
+  body: string
+  tag: string | null
+  silent: boolean
+  closed: boolean
+  clicked: boolean
+}
+
+export interface NotificationRecords {
+  records: NotificationRecord[]
+  /** The Notification behind each record, by index: what a test's click acts on. */
+  instances: Notification[]
+}
+
+export interface TrayRecord {
+  /** The tray the shell made (the last one touched). */
+  tray: Tray | null
+  tooltip: string
+  title: string
+  png: Buffer
+  width: number
+  height: number
+  menu: Menu | null
+}
+
+export interface BadgeAndLinks {
+  badgeCount: number
+  openedExternalUrls: string[]
+}
+
+export function recordNotifications(): NotificationRecords {
+  const records: NotificationRecord[] = []
+  const instances: Notification[] = []
+  const recordOf = new WeakMap<Notification, NotificationRecord>()
+  const showNotification = Notification.prototype.show
+  Notification.prototype.show = function (this: Notification) {
+    const previous = recordOf.get(this)
+    if (previous) previous.closed = true
+    const record: NotificationRecord = {
+      index: records.length,
+      title: this.title,
+      body: this.body,
+      tag: (this as unknown as { id?: string }).id ?? null,
+      silent: this.silent,
+      closed: false,
+      clicked: false,
+    }
+    records.push(record)
+    instances.push(this)
+    recordOf.set(this, record)
+    return showNotification.call(this)
+  }
+  const closeNotification = Notification.prototype.close
+  Notification.prototype.close = function (this: Notification) {
+    const record = recordOf.get(this)
+    if (record) record.closed = true
+    return closeNotification.call(this)
+  }
+  return { records, instances }
+}
+
+export function recordBadgeAndLinks(): BadgeAndLinks {
+  const recorded: BadgeAndLinks = { badgeCount: 0, openedExternalUrls: [] }
+  const setBadgeCount = app.setBadgeCount.bind(app)
+  app.setBadgeCount = (count?: number) => {
+    recorded.badgeCount = count ?? 0
+    return setBadgeCount(count)
+  }
+  // Recorded, not opened: a test run must not start the user's browser.
+  shell.openExternal = async (url) => {
+    recorded.openedExternalUrls.push(url)
+  }
+  return recorded
+}
+
+export function recordTray(): TrayRecord {
+  const recorded: TrayRecord = {
+    tray: null,
+    tooltip: '',
+    title: '',
+    png: Buffer.alloc(0),
+    width: 0,
+    height: 0,
+    menu: null,
+  }
+  const setImage = Tray.prototype.setImage
+  Tray.prototype.setImage = function (this: Tray, image) {
+    recorded.tray = this
+    const native = typeof image === 'string' ? null : image
+    recorded.png = native ? native.toPNG() : Buffer.alloc(0)
+    Object.assign(recorded, native ? native.getSize() : { width: 0, height: 0 })
+    return setImage.call(this, image)
+  }
+  const setToolTip = Tray.prototype.setToolTip
+  Tray.prototype.setToolTip = function (this: Tray, tooltip) {
+    recorded.tray = this
+    recorded.tooltip = tooltip
+    return setToolTip.call(this, tooltip)
+  }
+  const setContextMenu = Tray.prototype.setContextMenu
+  Tray.prototype.setContextMenu = function (this: Tray, menu) {
+    recorded.tray = this
+    recorded.menu = menu
+    return setContextMenu.call(this, menu)
+  }
+  return recorded
+}
