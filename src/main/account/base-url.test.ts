@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { BridgeFailure } from '../ports/errors'
-import { normaliseUserBaseUrl } from './account-service'
+import { normaliseUserBaseUrl } from './base-url'
 
 describe('connect refuses http:// to another machine', () => {
   it.each(['http://api.example.com', 'http://192.168.1.20:4010/v1', 'HTTP://10.0.0.1'])('%s', (typed) => {

@@ -2,7 +2,7 @@
  * The demo workspace: the bundled sandbox, started inside the main process on
  * a free loopback port, with simulated traffic so the inbox moves on its own.
  */
-import type { DemoSandbox } from './account-service'
+import type { DemoSandbox } from './account-state'
 import type { Logger } from '../ports/logger'
 
 export const DEMO_ACCOUNT_NAME = 'Acme Support'

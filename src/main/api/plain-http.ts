@@ -1,7 +1,7 @@
 /**
  * Where the API key may travel over plain `http://`: only to this machine.
  * Anywhere else it would cross a network in clear text, so an `http://`
- * address is refused for any other host, on connect (account-service) and
+ * address is refused for any other host, on connect (account/base-url.ts) and
  * again on every call (the transport), for addresses saved by older versions.
  */
 
