@@ -102,10 +102,7 @@ export default tseslint.config(
   },
   // Still too big, to be split (this list only ever shrinks; nothing new joins it).
   {
-    files: [
-      'src/main/app/live-inbox-engine.ts',
-      'src/main/outbox/outbox.ts',
-    ],
+    files: ['src/main/app/live-inbox-engine.ts'],
     rules: { 'max-lines': 'off', 'max-lines-per-function': 'off' },
   },
   prettier,

@@ -5,20 +5,21 @@
  * before the next step. The API has no idempotency key, so an attempt that
  * ended without a definite answer is followed by reads of the thread, never
  * by a blind resend: the rules are in rules.ts and docs/outbox.md, the order
- * and the bound across conversations in queue.ts. This file holds the entries
- * and the public operations.
+ * and the bound across conversations in queue.ts, the entries and the
+ * operations on them in book.ts. This file is the public face: it builds the
+ * book, its queue and the runner's dependencies from the options.
  */
 import type { OutboxEntry } from '../../shared/ipc/contract'
 import type { InboxApi } from '../ports/inbox-api'
 import type { KeyValueStore, ShellAdapters } from '../ports/shell-adapters'
-import { BridgeFailure } from '../ports/errors'
 import { silentLogger } from '../log'
 import type { Logger } from '../ports/logger'
 import { defaultBackoffPolicy, type BackoffPolicy } from '../ports/backoff'
 import { systemScheduler, type Scheduler } from '../ports/scheduler'
-import { newEntry, toPublic, type StoredOutboxEntry } from './entry'
-import { createStepQueue, type StepQueue } from './queue'
-import { defaultTiming, isSettled, ownedIds, type OutboxTiming } from './rules'
+import { createBook, discardEntry, enqueueEntry, networkBack, resumeEntries, retryEntry, type Book } from './book'
+import { toPublic } from './entry'
+import { createStepQueue } from './queue'
+import { defaultTiming, ownedIds, type OutboxTiming } from './rules'
 import { runStep, type RunnerDeps } from './runner'
 import { createJsonOutboxStorage, type OutboxStorage, type OutboxStoreData } from './storage'
 
@@ -82,17 +83,6 @@ const DEFAULT_KEEP_ACCEPTED_MS = 60 * 60_000
 export const DEFAULT_MAX_PARALLEL = 3
 export const DEFAULT_MAX_UNSENT = 200
 
-/** The entries in memory, written through to storage, and what every operation needs with them. */
-interface Book {
-  entries: StoredOutboxEntry[]
-  storage: OutboxStorage
-  update(entry: StoredOutboxEntry, changes: Partial<StoredOutboxEntry>): void
-  find(clientId: string): StoredOutboxEntry
-  emitList(): void
-  queue: StepQueue
-  log: Logger
-}
-
 export function createOutbox(options: OutboxOptions): Outbox {
   const scheduler = options.scheduler ?? systemScheduler
   const log = options.log ?? silentLogger
@@ -101,31 +91,20 @@ export function createOutbox(options: OutboxOptions): Outbox {
   const storage = options.storage ?? (options.store ? createJsonOutboxStorage(options.store, log) : null)
   if (!storage) throw new Error('createOutbox needs storage or store')
   let loaded = false
-  const book: Book = {
-    entries: [],
+  const book = createBook({
     storage,
     log,
-    update(entry, changes) {
-      Object.assign(entry, changes)
-      if (!book.entries.includes(entry)) return // discarded meanwhile
-      storage.save(entry)
-      book.emitList()
-    },
-    find(clientId) {
-      const entry = book.entries.find((e) => e.clientId === clientId)
-      if (!entry) throw new BridgeFailure('not_found', 'This reply is no longer in the outbox.')
-      return entry
-    },
-    emitList: () => options.emit('outboxChanged', book.entries.map(toPublic)),
-    queue: createStepQueue({
-      entries: () => book.entries,
-      run: (entry, step) => runStep(runnerDeps, entry, step),
-      timing,
-      maxParallel: Math.max(1, options.maxParallel ?? DEFAULT_MAX_PARALLEL),
-      scheduler,
-      log,
-    }),
-  }
+    emit: (entries) => options.emit('outboxChanged', entries),
+    queue: (entries) =>
+      createStepQueue({
+        entries,
+        run: (entry, step) => runStep(runnerDeps, entry, step),
+        timing,
+        maxParallel: Math.max(1, options.maxParallel ?? DEFAULT_MAX_PARALLEL),
+        scheduler,
+        log,
+      }),
+  })
   const runnerDeps = runnerDepsFor(options, book, timing, scheduler)
   const load = () => {
     if (!loaded) book.entries = storage.load(scheduler.now())
@@ -184,75 +163,4 @@ function runnerDepsFor(options: OutboxOptions, book: Book, timing: OutboxTiming,
       }
     },
   }
-}
-
-/** At start (or with a new key): carry on where each entry was, drop old accepted ones, run what is due. */
-function resumeEntries(book: Book, acceptedCutoff: number): void {
-  book.queue.resume()
-  for (const entry of book.entries) {
-    // Left mid-POST by a crash or quit: its attempt is on disk as unknown, its window runs from its start.
-    const state = entry.state === 'sending' ? 'pending' : entry.state
-    if (state !== entry.state || entry.heldForAuth) book.update(entry, { state, heldForAuth: false })
-  }
-  const old = book.entries.filter((e) => isSettled(e) && Date.parse(e.createdAt) < acceptedCutoff)
-  book.entries = book.entries.filter((e) => !old.includes(e))
-  for (const entry of old) book.storage.delete(entry.clientId)
-  book.emitList()
-  book.queue.kick()
-}
-
-function enqueueEntry(
-  book: Book,
-  reply: { clientId: string; chatId: string; text: string },
-  now: number,
-  maxUnsent: number,
-): OutboxEntry {
-  const existing = book.entries.find((e) => e.clientId === reply.clientId)
-  if (existing) return toPublic(existing)
-  if (book.entries.filter((e) => e.state !== 'accepted').length >= maxUnsent) {
-    throw new BridgeFailure(
-      'invalid_argument',
-      `The outbox already holds ${maxUnsent} replies that are not sent yet. Wait until they go out (check the connection), or discard some, before sending more.`,
-    )
-  }
-  const entry = newEntry(reply, now)
-  book.entries.push(entry)
-  book.storage.save(entry) // on disk before anything is sent
-  book.emitList()
-  book.queue.kick()
-  return toPublic(entry)
-}
-
-function retryEntry(book: Book, clientId: string): OutboxEntry {
-  const entry = book.find(clientId)
-  if (entry.state === 'failed') book.update(entry, { state: 'pending', error: null, nextAttemptAt: null })
-  if (entry.state === 'unconfirmed') {
-    book.log.info(`reply ${clientId}: the agent chose Resend after it could not be confirmed`)
-    book.update(entry, { state: 'pending', error: null, nextAttemptAt: null, resendApproved: true })
-  }
-  if (entry.state === 'pending') book.update(entry, { heldForAuth: false, nextAttemptAt: null })
-  book.queue.kick()
-  return toPublic(entry)
-}
-
-function discardEntry(book: Book, clientId: string): void {
-  const entry = book.find(clientId)
-  if (entry.state === 'sending' || book.queue.isRunning(entry)) {
-    throw new BridgeFailure('invalid_argument', 'This reply is being sent right now; wait for the outcome.')
-  }
-  book.entries = book.entries.filter((e) => e !== entry)
-  book.storage.delete(clientId)
-  book.emitList()
-  book.queue.kick() // a later reply of the same conversation may go now
-}
-
-/** Sends waiting on their network backoff go now, and reads too (a read never sends). Retry-After still holds. */
-function networkBack(book: Book): void {
-  for (const entry of book.entries) {
-    const waitingOnNetwork = entry.error?.kind === 'network' || entry.error?.kind === 'timeout'
-    if (!waitingOnNetwork || entry.heldForAuth) continue
-    if (entry.state === 'pending' && entry.nextAttemptAt !== null) book.update(entry, { nextAttemptAt: null })
-    if (entry.nextCheckAt !== null) book.update(entry, { nextCheckAt: null })
-  }
-  book.queue.kick()
 }

@@ -1,0 +1,124 @@
+/**
+ * The outbox's book: the entries in memory, written through to storage before anything else happens,
+ * and the operations the public face (./outbox.ts) runs on them: resume, enqueue, retry, discard,
+ * and the network coming back. Which step runs when is the queue's (./queue.ts); what a step does is
+ * the runner's (./runner.ts).
+ */
+import type { OutboxEntry } from '../../shared/ipc/contract'
+import { BridgeFailure } from '../ports/errors'
+import type { Logger } from '../ports/logger'
+import { toPublic, newEntry, type StoredOutboxEntry } from './entry'
+import type { StepQueue } from './queue'
+import { isSettled } from './rules'
+import type { OutboxStorage } from './storage'
+
+/** The entries in memory, written through to storage, and what every operation needs with them. */
+export interface Book {
+  entries: StoredOutboxEntry[]
+  storage: OutboxStorage
+  update(entry: StoredOutboxEntry, changes: Partial<StoredOutboxEntry>): void
+  find(clientId: string): StoredOutboxEntry
+  emitList(): void
+  queue: StepQueue
+  log: Logger
+}
+
+/** The book starts empty (the face loads it on first use); `queue` makes its queue over the entries. */
+export function createBook(deps: {
+  storage: OutboxStorage
+  log: Logger
+  emit(entries: OutboxEntry[]): void
+  queue(entries: () => StoredOutboxEntry[]): StepQueue
+}): Book {
+  const { storage, log } = deps
+  const book: Book = {
+    entries: [],
+    storage,
+    log,
+    update(entry, changes) {
+      Object.assign(entry, changes)
+      if (!book.entries.includes(entry)) return // discarded meanwhile
+      storage.save(entry)
+      book.emitList()
+    },
+    find(clientId) {
+      const entry = book.entries.find((e) => e.clientId === clientId)
+      if (!entry) throw new BridgeFailure('not_found', 'This reply is no longer in the outbox.')
+      return entry
+    },
+    emitList: () => deps.emit(book.entries.map(toPublic)),
+    queue: deps.queue(() => book.entries),
+  }
+  return book
+}
+
+/** At start (or with a new key): carry on where each entry was, drop old accepted ones, run what is due. */
+export function resumeEntries(book: Book, acceptedCutoff: number): void {
+  book.queue.resume()
+  for (const entry of book.entries) {
+    // Left mid-POST by a crash or quit: its attempt is on disk as unknown, its window runs from its start.
+    const state = entry.state === 'sending' ? 'pending' : entry.state
+    if (state !== entry.state || entry.heldForAuth) book.update(entry, { state, heldForAuth: false })
+  }
+  const old = book.entries.filter((e) => isSettled(e) && Date.parse(e.createdAt) < acceptedCutoff)
+  book.entries = book.entries.filter((e) => !old.includes(e))
+  for (const entry of old) book.storage.delete(entry.clientId)
+  book.emitList()
+  book.queue.kick()
+}
+
+export function enqueueEntry(
+  book: Book,
+  reply: { clientId: string; chatId: string; text: string },
+  now: number,
+  maxUnsent: number,
+): OutboxEntry {
+  const existing = book.entries.find((e) => e.clientId === reply.clientId)
+  if (existing) return toPublic(existing)
+  if (book.entries.filter((e) => e.state !== 'accepted').length >= maxUnsent) {
+    throw new BridgeFailure(
+      'invalid_argument',
+      `The outbox already holds ${maxUnsent} replies that are not sent yet. Wait until they go out (check the connection), or discard some, before sending more.`,
+    )
+  }
+  const entry = newEntry(reply, now)
+  book.entries.push(entry)
+  book.storage.save(entry) // on disk before anything is sent
+  book.emitList()
+  book.queue.kick()
+  return toPublic(entry)
+}
+
+export function retryEntry(book: Book, clientId: string): OutboxEntry {
+  const entry = book.find(clientId)
+  if (entry.state === 'failed') book.update(entry, { state: 'pending', error: null, nextAttemptAt: null })
+  if (entry.state === 'unconfirmed') {
+    book.log.info(`reply ${clientId}: the agent chose Resend after it could not be confirmed`)
+    book.update(entry, { state: 'pending', error: null, nextAttemptAt: null, resendApproved: true })
+  }
+  if (entry.state === 'pending') book.update(entry, { heldForAuth: false, nextAttemptAt: null })
+  book.queue.kick()
+  return toPublic(entry)
+}
+
+export function discardEntry(book: Book, clientId: string): void {
+  const entry = book.find(clientId)
+  if (entry.state === 'sending' || book.queue.isRunning(entry)) {
+    throw new BridgeFailure('invalid_argument', 'This reply is being sent right now; wait for the outcome.')
+  }
+  book.entries = book.entries.filter((e) => e !== entry)
+  book.storage.delete(clientId)
+  book.emitList()
+  book.queue.kick() // a later reply of the same conversation may go now
+}
+
+/** Sends waiting on their network backoff go now, and reads too (a read never sends). Retry-After still holds. */
+export function networkBack(book: Book): void {
+  for (const entry of book.entries) {
+    const waitingOnNetwork = entry.error?.kind === 'network' || entry.error?.kind === 'timeout'
+    if (!waitingOnNetwork || entry.heldForAuth) continue
+    if (entry.state === 'pending' && entry.nextAttemptAt !== null) book.update(entry, { nextAttemptAt: null })
+    if (entry.nextCheckAt !== null) book.update(entry, { nextCheckAt: null })
+  }
+  book.queue.kick()
+}
