@@ -17,6 +17,7 @@ import { basename, dirname, join, resolve } from 'node:path'
 import type { ElectronApplication, Page } from '@playwright/test'
 // Types only (erased at runtime): the real module would try to download Electron.
 import type * as ElectronTypes from 'electron'
+import type { NotificationRecord } from '../../src/main/shell/e2e-recorders'
 import { realElectronRequested } from './electron-switch'
 import { ShimHost, type ShimDisplay } from './electron-shim/host'
 
@@ -32,18 +33,8 @@ const builtMainOf = (appRoot: string) => join(appRoot, 'out/main/index.js')
 /** The `electron` module as `evaluate` receives it (the shim's, or Electron's). Type-only: nothing here loads electron. */
 export type ElectronModule = typeof ElectronTypes
 
-export interface NotificationRecord {
-  /** Position in the order shown, from 0: what `clickNotification(index)` takes. */
-  index: number
-  title: string
-  body: string
-  /** The Notification's `id` option: the app sets it to the conversation's tag. */
-  tag: string | null
-  silent: boolean
-  /** Closed by the app (e.g. replaced by a newer one for the same conversation). */
-  closed: boolean
-  clicked: boolean
-}
+// The app's e2e hooks (real Electron) and the shim record notifications in this one shape.
+export type { NotificationRecord }
 
 export interface TrayMenuItemRecord {
   label: string

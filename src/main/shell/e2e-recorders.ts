@@ -5,12 +5,16 @@
  */
 import { app, Notification, shell, Tray, type Menu } from 'electron'
 
+/** One notification as the e2e harness reads it (tests/e2e/harness.ts); the shim records the same shape. */
 export interface NotificationRecord {
+  /** Position in the order shown, from 0: what the harness's `clickNotification(index)` takes. */
   index: number
   title: string
   body: string
+  /** The Notification's `id` option: the app sets it to the conversation's tag. */
   tag: string | null
   silent: boolean
+  /** Closed by the app (e.g. replaced by a newer one for the same conversation). */
   closed: boolean
   clicked: boolean
 }
