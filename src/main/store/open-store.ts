@@ -17,7 +17,7 @@ import { isOutboxDocument, type OutboxDocument } from './outbox-entries'
 export interface OpenStoreOptions {
   /** The folder holding every account's database (created if missing). */
   folder: string
-  /** The account's id (base URL + key hash, as account-service makes it). */
+  /** The account's id (base URL + key hash, as establish() in account/account-state.ts makes it). */
   accountId: string
   /** For names of moved-aside files; tests pass a fixed clock. */
   now?: () => Date
