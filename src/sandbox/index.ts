@@ -15,7 +15,7 @@ import { createSandboxApp } from './http/app'
 import { SandboxWorld } from './world'
 
 export { SANDBOX_ACCOUNTS, type SandboxAccount } from './accounts'
-export type { RequestLogEntry } from './world'
+export type { LoggedFault, RequestLogEntry } from './world'
 
 export interface SandboxOptions {
   /** 0 (default) = a free port. */

@@ -5,7 +5,7 @@
  */
 import type { SandboxClock } from './clock'
 import { DeliverySimulator, REPLY_WINDOW_MS } from './delivery'
-import { FaultRules } from './faults'
+import { FaultRules, type FaultRule } from './faults'
 import { RateLimiter } from './rate-limit'
 import { loadBulk } from './seed/bulk'
 import { demoSeed } from './seed/demo'
@@ -27,8 +27,24 @@ export interface RequestLogEntry {
   account: string | null
   /** Sandbox-clock time the request arrived. */
   at: string
-  /** True when a drop-after-commit fault destroyed the socket instead of answering. */
+  /** True when a drop fault (before or after the commit) destroyed the socket instead of answering. */
   dropped?: boolean
+  /** What the fault rule that fired on this request did (absent when none did): exact counts of faulted requests. */
+  fault?: LoggedFault
+}
+
+/** A fired fault rule's effect: the rule without what only selects requests (method, path, times, rate). */
+export type LoggedFault = Pick<FaultRule, 'status' | 'delayMs' | 'retryAfter' | 'mode'>
+
+/** The part of `rule` the request log keeps. */
+export function loggedFault(rule: FaultRule): LoggedFault {
+  const { status, delayMs, retryAfter, mode } = rule
+  return {
+    ...(status !== undefined ? { status } : {}),
+    ...(delayMs !== undefined ? { delayMs } : {}),
+    ...(retryAfter !== undefined ? { retryAfter } : {}),
+    ...(mode !== undefined ? { mode } : {}),
+  }
 }
 
 export interface WorldOptions {

@@ -173,6 +173,34 @@ describe('request log', () => {
     expect((await sandbox.requestLog()).map((e) => e.status)).toEqual([502])
   })
 
+  it('says which fault fired on each request (its effect, not how it was picked), and nothing on the others', async () => {
+    const chat = (await sandbox.conversations())[0]!
+    const reply = { body: { chatId: chat.id, content: { type: 'text', text: 'Faulted?' } } }
+    await addFaults([
+      { method: 'POST', path: '/conversations/reply', status: 502, retryAfter: 2, times: 1 },
+      { method: 'POST', path: '/conversations/reply', mode: 'drop-after-commit', times: 1 },
+      { method: 'POST', path: '/conversations/reply', mode: 'drop-before-commit', times: 1 },
+      { method: 'POST', path: '/conversations/reply', mode: 'commit-then-delay', delayMs: 10, times: 1 },
+      { method: 'POST', path: '/conversations/reply', delayMs: 10, rate: 1 },
+    ])
+    await sandbox.fetchRaw('POST', '/conversations/reply', reply)
+    for (let i = 0; i < 2; i++) await expect(sandbox.fetchRaw('POST', '/conversations/reply', reply)).rejects.toThrow()
+    await sandbox.fetchRaw('POST', '/conversations/reply', reply)
+    await sandbox.fetchRaw('POST', '/conversations/reply', reply)
+    await sandbox.control('DELETE', '/faults')
+    await sandbox.fetchRaw('POST', '/conversations/reply', reply)
+    const log = (await sandbox.requestLog()).filter((entry) => entry.path === '/conversations/reply')
+    expect(log.map((entry) => entry.fault ?? null)).toEqual([
+      { status: 502, retryAfter: 2 },
+      { mode: 'drop-after-commit' },
+      { mode: 'drop-before-commit' },
+      { mode: 'commit-then-delay', delayMs: 10 },
+      { delayMs: 10 },
+      null,
+    ])
+    expect(log.map((entry) => entry.status)).toEqual([502, 202, 500, 202, 202, 202])
+  })
+
   it('is cleared by reset', async () => {
     await sandbox.call('listConversations')
     expect((await sandbox.requestLog()).length).toBe(1)

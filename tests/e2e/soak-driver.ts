@@ -8,11 +8,13 @@
  * Plain Playwright (no test runner, no `expect`), so the bench can run it; the spec asserts on the result.
  */
 import type { Page } from '@playwright/test'
-import { SANDBOX_ACCOUNTS, type RunningSandbox } from '../../src/sandbox'
+import { SANDBOX_ACCOUNTS, type RequestLogEntry, type RunningSandbox } from '../../src/sandbox'
 import { seededRandom } from '../../src/sandbox/seed/random'
 import type { OutboxEntry } from '../../src/shared/ipc/contract'
 import type { InboxDeskApp } from './harness'
 import { sandboxControl, sandboxRequests } from './sandbox-control'
+
+const HELD_PAST_TIMEOUT_MARGIN_MS = 2_000
 
 export interface SoakPlan {
   replies: number
@@ -39,9 +41,14 @@ export interface SoakResult {
   /** Times the composer said the outbox was full (its cap) and the agent pressed Enter again later. */
   refusedByCap: number
   replyPosts: number
+  /** Reply POSTs a fault rule fired on, from the sandbox's request log (`fault`): the exact faulted share's numerator. */
+  faulted: number
   answered502: number
   droppedAfterCommit: number
-  timedOut: number
+  /** Commits held past the client's timeout (the rate rule): the client timed out, the reply was made. */
+  heldPastTimeout: number
+  /** Commits held across a restart (one before every other restart). */
+  heldAcrossRestart: number
   durationMs: number
 }
 
@@ -141,7 +148,12 @@ function faultRules(rate: number, clientTimeoutMs: number) {
   return [
     { method: 'POST', path: REPLY_PATH, status: 502, rate: each },
     { method: 'POST', path: REPLY_PATH, mode: 'drop-after-commit', rate: each / (1 - each) },
-    { method: 'POST', path: REPLY_PATH, delayMs: clientTimeoutMs + 2_000, rate: each / (1 - 2 * each) },
+    {
+      method: 'POST',
+      path: REPLY_PATH,
+      delayMs: clientTimeoutMs + HELD_PAST_TIMEOUT_MARGIN_MS,
+      rate: each / (1 - 2 * each),
+    },
   ]
 }
 
@@ -172,7 +184,6 @@ export async function runSoak(app: InboxDeskApp, sandbox: RunningSandbox, plan: 
   const restartAt = new Set<number>()
   while (restartAt.size < plan.restarts) restartAt.add(1 + Math.floor(random() * (plan.replies - 2)))
   const typed: Array<{ chatId: string; text: string }> = []
-  let appOutput = ''
   let restarts = 0
   let inFlightRestarts = 0
   let refusedByCap = 0
@@ -189,7 +200,6 @@ export async function runSoak(app: InboxDeskApp, sandbox: RunningSandbox, plan: 
     }
     const unsettled = (await outbox(page)).filter((e) => !SETTLED_STATES.has(e.state)).length
     if (unsettled > 0) inFlightRestarts += 1
-    appOutput += app.output()
     await app.restart()
     page = await waitForInbox(await app.firstWindow())
     restarts += 1
@@ -222,10 +232,9 @@ export async function runSoak(app: InboxDeskApp, sandbox: RunningSandbox, plan: 
     },
     10 * 60_000,
   )
-  appOutput += app.output()
   return {
     ...(await count(sandbox, typed, final)),
-    ...logCounts(appOutput, await sandboxRequests(sandbox)),
+    ...faultCounts(await sandboxRequests(sandbox), plan.clientTimeoutMs),
     restarts,
     restartsWithRepliesInFlight: inFlightRestarts,
     refusedByCap,
@@ -257,14 +266,17 @@ async function count(sandbox: RunningSandbox, typed: Array<{ chatId: string; tex
   return { typed: typed.length, exactlyOnce, lost, duplicated, refusedShown, outOfOrder }
 }
 
-function logCounts(appOutput: string, requests: Awaited<ReturnType<typeof sandboxRequests>>) {
+/** Reply POSTs and the faults that fired on them, each counted from its request log entry (`fault`, src/sandbox). */
+function faultCounts(requests: readonly RequestLogEntry[], clientTimeoutMs: number) {
   const posts = requests.filter((r) => r.method === 'POST' && r.path === REPLY_PATH)
+  const held = (r: RequestLogEntry) =>
+    r.fault !== undefined && r.fault.mode === undefined && r.fault.status === undefined
   return {
     replyPosts: posts.length,
-    answered502: posts.filter((r) => r.status === 502).length,
-    droppedAfterCommit: posts.filter((r) => r.dropped).length,
-    // The client's own words for its timeout, in the outbox's "outcome unknown" lines.
-    timedOut: appOutput.split('\n').filter((line) => /outcome unknown/.test(line) && /did not answer within/.test(line))
-      .length,
+    faulted: posts.filter((r) => r.fault !== undefined).length,
+    answered502: posts.filter((r) => r.fault?.status === 502).length,
+    droppedAfterCommit: posts.filter((r) => r.fault?.mode === 'drop-after-commit').length,
+    heldPastTimeout: posts.filter((r) => held(r) && r.fault!.delayMs! > clientTimeoutMs).length,
+    heldAcrossRestart: posts.filter((r) => held(r) && r.fault!.delayMs === STRADDLE_HOLD_MS).length,
   }
 }

@@ -23,6 +23,7 @@ export interface LoggedRequest {
   account: string | null
   at: string
   dropped?: boolean
+  fault?: { status?: number; delayMs?: number; retryAfter?: number; mode?: string }
 }
 
 export interface SandboxHarness {

@@ -6,7 +6,7 @@
  */
 import { Hono, type MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
-import type { SandboxWorld } from '../world'
+import { loggedFault, type SandboxWorld } from '../world'
 import { allowedMethods, apiRoutes } from './api-routes'
 import { jsonError, type SandboxEnv } from './context'
 import { controlRoutes } from './control-routes'
@@ -65,6 +65,7 @@ export function createSandboxApp(world: SandboxWorld, log: (line: string) => voi
       await next()
       dropped = c.get('dropped') === true
     } finally {
+      const fault = c.get('fault')
       const account = world.store.accountByKey(c.req.header('x-api-key') ?? '')
       world.logRequest({
         method: c.req.method,
@@ -75,6 +76,7 @@ export function createSandboxApp(world: SandboxWorld, log: (line: string) => voi
         account: account ? account.account.name : null,
         at: arrivedAt,
         ...(dropped ? { dropped: true } : {}),
+        ...(fault ? { fault } : {}),
       })
       log(
         `${c.req.method} ${c.req.path} → ${dropped ? 'dropped' : c.res.status} (${Math.round(performance.now() - started)} ms)`,
@@ -87,6 +89,7 @@ export function createSandboxApp(world: SandboxWorld, log: (line: string) => voi
     if (isControlPath(c.req.path)) return next()
     const rule = world.faults.match(c.req.method, c.req.path)
     if (!rule) return next()
+    c.set('fault', loggedFault(rule))
     if (rule.mode === 'commit-then-delay') {
       // The work is done now; the answer leaves late (a client may time out first).
       await next()

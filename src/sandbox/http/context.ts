@@ -1,6 +1,7 @@
 import type { HttpBindings } from '@hono/node-server'
 import type { Context } from 'hono'
 import type { AccountState } from '../store'
+import type { LoggedFault } from '../world'
 
 /** What middleware hands to handlers through the Hono context. */
 export interface SandboxEnv {
@@ -10,8 +11,10 @@ export interface SandboxEnv {
     account: AccountState
     /** Bytes of the JSON body this request answered with (for the request log). */
     responseBytes: number
-    /** Set when a drop-after-commit fault destroyed the socket. */
+    /** Set when a drop fault destroyed the socket. */
     dropped: boolean
+    /** Set by the fault middleware when a rule fired: what the request log records as `fault`. */
+    fault: LoggedFault
   }
 }
 
