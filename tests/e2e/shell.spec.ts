@@ -112,8 +112,12 @@ test('window.open is denied; a web link goes to the safe opener, anything else n
     window.open('https://example.com/help?topic=refunds'),
     window.open('file:///etc/passwd'),
     window.open('javascript:alert(1)'),
+    // Links that need the agent's say first never open without the thread's question (a middle click, say).
+    window.open('http://example.com/plain'),
+    window.open('https://user:pw@example.com/'),
+    window.open('https://xn--exmple-4nf.com/'),
   ])
-  expect(opened).toEqual([null, null, null])
+  expect(opened).toEqual([null, null, null, null, null, null])
   await expect.poll(() => app.openedExternalUrls()).toEqual(['https://example.com/help?topic=refunds'])
   expect(app.windows()).toHaveLength(1)
   const { windows } = await app.records()

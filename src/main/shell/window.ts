@@ -7,7 +7,14 @@ import { BrowserWindow, screen } from 'electron'
 import { join } from 'node:path'
 import type { WindowBounds } from '../ports/shell-adapters'
 import type { Logger } from '../ports/logger'
-import { createCrashLoopPolicy, initialWindowPlacement, MIN_WINDOW_SIZE, isOwnUiUrl, recoveryPageUrl } from '../window'
+import {
+  createCrashLoopPolicy,
+  initialWindowPlacement,
+  MIN_WINDOW_SIZE,
+  isOwnUiUrl,
+  opensFromNewWindow,
+  recoveryPageUrl,
+} from '../window'
 
 export interface MainWindowOptions {
   /** Where the UI is loaded from (the app:// entry, or the dev server). */
@@ -63,9 +70,10 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     log.warn(`Blocked a redirect of the window to ${describeUrl(url)}.`)
   })
   contents.setWindowOpenHandler(({ url }) => {
-    // Never a second Electron window. A web link is the user's intent to read
-    // it: hand it to the browser through the one safe opener.
-    if (/^https?:/i.test(url)) options.openExternal(url)
+    // Never a second Electron window. A plain https link is the user's intent to read
+    // it: hand it to the browser through the one safe opener. One that needs the
+    // agent's say first (../window/external.ts) is opened from the thread's question only.
+    if (opensFromNewWindow(url)) options.openExternal(url)
     else log.warn(`Refused to open a window for ${describeUrl(url)}.`)
     return { action: 'deny' }
   })

@@ -1,3 +1,4 @@
+import { targetConcerns } from '../../shared/domain/link-safety'
 import { BridgeFailure } from '../ports/errors'
 
 /** Links a message may carry that are safe to hand to the OS. Anything else
@@ -39,4 +40,20 @@ export function withoutMailtoExtras(url: URL): string {
     .split('&')
     .filter((pair) => pair !== '' && MAILTO_FIELDS.has(decodeURIComponent(pair.split('=')[0] ?? '').toLowerCase()))
   return `mailto:${address}${kept.length > 0 ? `?${kept.join('&')}` : ''}`
+}
+
+/**
+ * A link the renderer tried to open as a new window (a middle click, `target=_blank`, window.open): it never asked
+ * the agent, and main does not know the text it came with, so only a web link with nothing that needs the question
+ * (src/shared/domain/link-safety.ts: a look-alike host, credentials, plain http) goes on to the safe opener. The
+ * rest is refused: the link guard in the thread is the way to open those, after asking.
+ */
+export function opensFromNewWindow(rawUrl: string): boolean {
+  let url: URL
+  try {
+    url = new URL(rawUrl)
+  } catch {
+    return false
+  }
+  return url.protocol === 'https:' && targetConcerns(url).length === 0
 }

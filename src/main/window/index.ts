@@ -1,6 +1,6 @@
 // The window service's public face (placement, the UI protocol, external links): other folders import it from here.
 export { initialWindowPlacement, MIN_WINDOW_SIZE } from './bounds'
-export { safeOpenExternal } from './external'
+export { opensFromNewWindow, safeOpenExternal } from './external'
 export {
   CONTENT_SECURITY_POLICY,
   createUiRequestHandler,

@@ -1,36 +1,35 @@
 import { Anchor } from '@mantine/core'
-import { notifications } from '@mantine/notifications'
-import { useTranslation } from 'react-i18next'
-import { call, errorMessage } from '../bridge/client'
+import type { MouseEvent } from 'react'
+import { useOpenLink } from './LinkGuard'
 import { splitLinks } from './rows'
 
-/** Message text rendered as text (never as HTML); http(s) links open in the
- * system browser through main's safe opener. */
+/** Message text rendered as text (never as HTML); http(s) links open in the system browser through the link
+ * guard (./LinkGuard.tsx), which asks first about a link that is not what it shows. */
 export function MessageText({ text }: { text: string }) {
-  const { t } = useTranslation()
+  const openLink = useOpenLink()
   return (
     <>
-      {splitLinks(text).map((part, index) =>
-        part.kind === 'text' ? (
-          <span key={index}>{part.text}</span>
-        ) : (
+      {splitLinks(text).map((part, index) => {
+        if (part.kind === 'text') return <span key={index}>{part.text}</span>
+        const open = (event: MouseEvent) => {
+          event.preventDefault()
+          openLink(part.text, part.url)
+        }
+        return (
           <Anchor
             key={index}
             href={part.url}
-            onClick={(event) => {
-              event.preventDefault()
-              call('openExternal', { url: part.url }).catch((error: unknown) =>
-                notifications.show({ color: 'red', title: t('thread.linkFailed'), message: errorMessage(error) }),
-              )
-            }}
+            onClick={open}
+            // A middle click would otherwise become a window.open, past the question.
+            onAuxClick={(event) => event.button === 1 && open(event)}
             style={{ wordBreak: 'break-all' }}
             inherit
             underline="always"
           >
             {part.text}
           </Anchor>
-        ),
-      )}
+        )
+      })}
     </>
   )
 }

@@ -9,6 +9,7 @@ import { contactLabel, replyWindow } from '../../../shared/domain/views'
 import { errorMessage } from '../bridge/client'
 import { useOutbox } from '../bridge/queries'
 import { Composer, type ComposerHandle } from '../composer/Composer'
+import { LinkGuard } from './LinkGuard'
 import { MessageList } from './MessageList'
 import { pendingEntries } from './rows'
 import { ThreadHeader } from './ThreadHeader'
@@ -68,17 +69,18 @@ export const Thread = forwardRef<ComposerHandle, ThreadProps>(function Thread(
       ) : (
         // Keys differ from the Composer's: siblings sharing a key confuse React, which then leaves the
         // previous conversation's message list in the DOM on every switch.
-        <MessageList
-          key={`messages-${conversation.id}`}
-          chatId={conversation.id}
-          contactName={name}
-          messages={messages}
-          pending={pending}
-          hasOlder={query.data.hasOlder}
-          loadingOlder={olderState.loading}
-          olderError={olderState.error}
-          onLoadOlder={() => void loadOlder()}
-        />
+        <LinkGuard key={`messages-${conversation.id}`}>
+          <MessageList
+            chatId={conversation.id}
+            contactName={name}
+            messages={messages}
+            pending={pending}
+            hasOlder={query.data.hasOlder}
+            loadingOlder={olderState.loading}
+            olderError={olderState.error}
+            onLoadOlder={() => void loadOlder()}
+          />
+        </LinkGuard>
       )}
 
       <Composer
