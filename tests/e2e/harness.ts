@@ -75,6 +75,8 @@ export interface ShellRecords {
   navigationAttempts: { url: string; prevented: boolean; kind: string }[]
   tray: TrayRecord | null
   windows: WindowRecord[]
+  /** Shim only: session.clearCache (`cache`) and clearStorageData (`storage:` + the storages) calls, in order. */
+  sessionCleared?: string[]
 }
 
 export interface LaunchOptions {

@@ -4,6 +4,7 @@
  * window, tray and power events to the returned `MainCore`. Tests build the
  * adapters from Node pieces and drive the same object.
  */
+import { resolveLocale } from '../../shared/i18n/locales'
 import type { AppState, RendererSettings, SettingsPatch } from '../../shared/ipc/contract'
 import { type AccountService, createSettings, SETTINGS_STORE_NAME, settingsDefaults } from '../account'
 import { createDispatcher, createHandlers } from '../ipc'
@@ -111,6 +112,7 @@ export function createMainCore(adapters: ShellAdapters, options: CoreOptions = {
     shouldCloseToTray: () => settings.getRenderer().closeToTray,
     getWindowBounds: () => settings.getWindowBounds(),
     saveWindowBounds: (bounds: WindowBounds) => settings.setWindowBounds(bounds),
+    uiLocale: () => resolveLocale(settings.getRenderer().locale, adapters.systemLocales),
   }
 }
 

@@ -19,6 +19,7 @@ type WindowCore = Pick<
   | 'setWindowFocused'
   | 'setDoNotDisturb'
   | 'isDoNotDisturb'
+  | 'uiLocale'
 >
 
 export interface WindowHost {
@@ -54,6 +55,7 @@ export function createWindowHost(deps: {
       },
       shouldHideOnClose: () => !quitting && surfaces.tray !== null && core.shouldCloseToTray(),
       setFocused: (focused) => core.setWindowFocused(focused),
+      uiLocale: () => core.uiLocale(),
       log,
     })
     created.on('closed', () => {

@@ -7,14 +7,9 @@ import { BrowserWindow, screen } from 'electron'
 import { join } from 'node:path'
 import type { WindowBounds } from '../ports/shell-adapters'
 import type { Logger } from '../ports/logger'
-import {
-  createCrashLoopPolicy,
-  initialWindowPlacement,
-  MIN_WINDOW_SIZE,
-  isOwnUiUrl,
-  opensFromNewWindow,
-  recoveryPageUrl,
-} from '../window'
+import type { Locale } from '../../shared/i18n/locales'
+import { initialWindowPlacement, MIN_WINDOW_SIZE, isOwnUiUrl, opensFromNewWindow } from '../window'
+import { handleRendererCrashes } from './recovery'
 
 export interface MainWindowOptions {
   /** Where the UI is loaded from (the app:// entry, or the dev server). */
@@ -28,6 +23,8 @@ export interface MainWindowOptions {
   /** Whether a close should hide to the tray instead. */
   shouldHideOnClose(): boolean
   setFocused(focused: boolean): void
+  /** The UI language now, for what main shows itself (the crash recovery page). */
+  uiLocale(): Locale
   log: Logger
 }
 
@@ -59,8 +56,14 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
 
   // ---- Stay on our UI --------------------------------------------------------------
   const contents = win.webContents
+  const recovery = handleRendererCrashes(win, { uiEntryUrl: options.uiEntryUrl, uiLocale: options.uiLocale, log })
   contents.on('will-navigate', (event, url) => {
     if (isOwnUiUrl(url, options.uiBaseUrl)) return
+    if (recovery.handleNavigation(url)) {
+      // A button of the recovery page (./recovery.ts): done in main, the page goes nowhere.
+      event.preventDefault()
+      return
+    }
     event.preventDefault()
     log.warn(`Blocked the window navigating away to ${describeUrl(url)}.`)
   })
@@ -81,7 +84,6 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     event.preventDefault()
     log.warn('Refused to attach a <webview>.')
   })
-  handleRendererCrashes(win, options.uiEntryUrl, log)
 
   // ---- Focus and bounds ----------------------------------------------------------------
   win.on('focus', () => options.setFocused(true))
@@ -126,21 +128,4 @@ function describeUrl(url: string): string {
   } catch {
     return '(an invalid URL)'
   }
-}
-
-/** A renderer that dies is reloaded, but one that keeps dying gets the recovery page instead (./window/crash-loop.ts). */
-function handleRendererCrashes(win: BrowserWindow, uiEntryUrl: string, log: Logger): void {
-  const crashes = createCrashLoopPolicy()
-  win.webContents.on('render-process-gone', (_event, details) => {
-    if (win.isDestroyed()) return
-    if (crashes.onCrash(Date.now()) === 'reload') {
-      log.error(`The window's renderer is gone (${details.reason}); reloading it.`)
-      void win.loadURL(uiEntryUrl)
-    } else {
-      log.error(
-        `The window's renderer is gone again (${details.reason}); it keeps crashing, so showing the recovery page.`,
-      )
-      void win.loadURL(recoveryPageUrl(details.reason))
-    }
-  })
 }

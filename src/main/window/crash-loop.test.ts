@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createCrashLoopPolicy, recoveryPageUrl } from './crash-loop'
+import { createCrashLoopPolicy, CRASH_HISTORY } from './crash-loop'
 
 describe('render-process-gone: reload a few times, then stop', () => {
   it('reloads after a crash, and gives up at the third within a minute', () => {
@@ -23,11 +23,17 @@ describe('render-process-gone: reload a few times, then stop', () => {
     expect(policy.onCrash(2)).toBe('reload')
   })
 
-  it('the recovery page runs no script and says what happened', () => {
-    const html = decodeURIComponent(recoveryPageUrl('crashed<script>').replace(/^data:text\/html;charset=utf-8,/, ''))
-    expect(html).toContain('Inbox Desk’s window crashed')
-    expect(html).toContain("default-src 'none'")
-    expect(html).not.toContain('<script')
-    expect(html).toContain('(crashedscript)')
+  it('keeps the latest crashes with their reasons for the diagnostics, across a reset', () => {
+    const policy = createCrashLoopPolicy()
+    policy.onCrash(1, 'crashed', 11)
+    policy.reset()
+    policy.onCrash(2, 'oom', null)
+    expect(policy.history()).toEqual([
+      { at: 1, reason: 'crashed', exitCode: 11 },
+      { at: 2, reason: 'oom', exitCode: null },
+    ])
+    for (let i = 0; i < 20; i++) policy.onCrash(100 + i, 'killed')
+    expect(policy.history()).toHaveLength(CRASH_HISTORY)
+    expect(policy.history().at(-1)?.at).toBe(119)
   })
 })

@@ -9,4 +9,11 @@ export {
   UI_ENTRY_URL,
   UI_SCHEME,
 } from './ui-protocol'
-export { createCrashLoopPolicy, recoveryPageUrl } from './crash-loop'
+export { createCrashLoopPolicy, type CrashRecord } from './crash-loop'
+export {
+  diagnosticsText,
+  recoveryActionOf,
+  recoveryPageUrl,
+  type RecoveryAction,
+  type RecoveryNotice,
+} from './recovery-page'

@@ -34,6 +34,9 @@ const records = {
   navigationAttempts: [],
   /** @type {{description: string, png: Buffer | null}[]} */
   overlayIcons: [],
+  /** session.clearCache / clearStorageData calls, in order: `cache`, or `storage:` and the storages asked for. */
+  /** @type {string[]} */
+  sessionCleared: [],
 }
 /** @type {Notification[]} Same indexes as records.notifications. */
 const notificationInstances = []
@@ -431,8 +434,17 @@ class Session extends EventEmitter {
   setDevicePermissionHandler() {}
   setDisplayMediaRequestHandler() {}
   setSpellCheckerEnabled() {}
-  async clearCache() {}
-  async clearStorageData() {}
+  /** Really cleared, in the runner's Chromium (Network.clearBrowserCache), and recorded. */
+  async clearCache() {
+    records.sessionCleared.push('cache')
+    await rpc.call('session.clear', { cache: true })
+  }
+  /** Really cleared for every origin a window showed (Storage.clearDataForOrigin), and recorded. */
+  async clearStorageData(options = {}) {
+    const storages = options.storages ?? ['all']
+    records.sessionCleared.push(`storage:${storages.join(',')}`)
+    await rpc.call('session.clear', { storages })
+  }
   getUserAgent() {
     return 'InboxDesk-ElectronShim'
   }
@@ -517,6 +529,20 @@ class WebContents extends EventEmitter {
   }
   setWindowOpenHandler(handler) {
     this._windowOpenHandler = handler
+  }
+  /**
+   * Electron kills the renderer; here the page is blanked (the app's page stops running, as in a dead renderer)
+   * and `render-process-gone` follows with reason `killed`. A real page crash (Playwright's 'crash') cannot be
+   * navigated again, so specs that crash the window repeatedly use this.
+   */
+  forcefullyCrashRenderer() {
+    this._assertAlive()
+    void rpc
+      .call('window.kill', { id: this._win.id })
+      .catch((error) => console.error('[electron-shim] forcefullyCrashRenderer:', error.message))
+      .finally(() => {
+        if (!this.isDestroyed()) this.emit('render-process-gone', makeEvent(), { reason: 'killed', exitCode: 9 })
+      })
   }
   send(channel, ...args) {
     this._assertAlive()
@@ -1045,6 +1071,23 @@ const dialog = {
 
 const crashReporter = { start() {}, getLastCrashReport: () => null, getUploadedReports: () => [] }
 
+/** The system clipboard, text only: kept in memory (specs read it with clipboard.readText() through evaluate). */
+let clipboardText = ''
+const clipboard = {
+  writeText(text) {
+    clipboardText = String(text)
+  },
+  readText() {
+    return clipboardText
+  },
+  clear() {
+    clipboardText = ''
+  },
+  availableFormats() {
+    return clipboardText === '' ? [] : ['text/plain']
+  },
+}
+
 // ---- What the runner calls -------------------------------------------------------
 
 function windowOrThrow(id) {
@@ -1217,6 +1260,7 @@ rpc.handle('records.get', () => {
     windowOpenRequests: records.windowOpenRequests.map((entry) => ({ ...entry })),
     navigationAttempts: records.navigationAttempts.map((entry) => ({ ...entry })),
     overlayIcons: records.overlayIcons.map((entry) => ({ ...entry })),
+    sessionCleared: [...records.sessionCleared],
     tray: tray
       ? {
           tooltip: tray._tooltip,
@@ -1341,6 +1385,7 @@ module.exports = {
   nativeTheme,
   dialog,
   crashReporter,
+  clipboard,
   webContents: {
     getAllWebContents: () => BrowserWindow.getAllWindows().map((win) => win.webContents),
     fromId: (id) => BrowserWindow.getAllWindows().find((win) => win.webContents.id === id)?.webContents,
@@ -1351,3 +1396,5 @@ module.exports = {
 }
 // Not part of Electron: the bootstrap fires `ready` once main has loaded.
 Object.defineProperty(module.exports, '__shimMarkReady', { value: markReady, enumerable: false })
+// For the shim's own unit test (tests/unit/electron-shim): what records.get would answer, without the runner.
+Object.defineProperty(module.exports, '__shimRecords', { value: () => records, enumerable: false })

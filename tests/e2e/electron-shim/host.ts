@@ -51,6 +51,18 @@ type RpcMessage =
   | { kind: 'reply'; id: number; ok: true; value: unknown }
   | { kind: 'reply'; id: number; ok: false; error: { message: string; stack?: string } }
 
+/** Electron's clearStorageData names → the DevTools protocol's storage types. */
+const STORAGE_TYPES: Record<string, string> = {
+  all: 'all',
+  cookies: 'cookies',
+  filesystem: 'file_systems',
+  indexdb: 'indexeddb',
+  localstorage: 'local_storage',
+  shadercache: 'shader_cache',
+  serviceworkers: 'service_workers',
+  cachestorage: 'cache_storage',
+}
+
 interface HostWindow {
   id: number
   page: Page
@@ -182,6 +194,8 @@ ${preloadSource}
 
 export class ShimHost {
   readonly windows = new Map<number, HostWindow>()
+  /** Origins the windows showed (http(s), custom schemes mapped): what clearStorageData clears. */
+  private readonly origins = new Set<string>()
   /** What main printed, and the pages' console and errors: attached to failures, and searchable by tests. */
   readonly output: string[] = []
   private nextCallId = 1
@@ -412,6 +426,16 @@ export class ShimHost {
       }
       case 'window.executeJavaScript':
         return this.window(params.id as number).page.evaluate(params.code as string)
+      case 'window.kill': {
+        // forcefullyCrashRenderer: the app's page stops running, as in a dead renderer (main reloads it).
+        const win = this.window(params.id as number)
+        win.programmaticUrls.add(normalizeUrl('about:blank'))
+        await win.page.goto('about:blank')
+        return null
+      }
+      case 'session.clear':
+        await this.clearSession(params.cache === true, (params.storages as string[] | undefined) ?? [])
+        return null
       case 'window.reload':
         await this.window(params.id as number).page.reload()
         return null
@@ -430,6 +454,21 @@ export class ShimHost {
         return null
       default:
         throw new Error(`The runner has no method ${method}`)
+    }
+  }
+
+  /** session.clearCache / clearStorageData for real, in this Chromium: the HTTP cache, and each origin's storage. */
+  private async clearSession(cache: boolean, storages: string[]) {
+    const page = [...this.windows.values()][0]?.page
+    if (!page) return
+    const cdp = await this.context.newCDPSession(page)
+    try {
+      if (cache) await cdp.send('Network.clearBrowserCache')
+      const types = storages.map((name) => STORAGE_TYPES[name] ?? name).join(',')
+      if (types === '') return
+      for (const origin of this.origins) await cdp.send('Storage.clearDataForOrigin', { origin, storageTypes: types })
+    } finally {
+      await cdp.detach()
     }
   }
 
@@ -454,6 +493,7 @@ export class ShimHost {
     page.on('crash', () => void this.notify('webContents.gone', { id, reason: 'crashed' }))
     page.on('framenavigated', (frame) => {
       if (frame !== page.mainFrame()) return
+      if (/^https?:/.test(frame.url())) this.origins.add(new URL(frame.url()).origin)
       void this.notify('webContents.navigated', { id, url: frame.url(), inPage: false })
     })
     page.on('load', () => {
