@@ -1,0 +1,86 @@
+/**
+ * One connected account's live runtime: its sync engine and its outbox, built
+ * together for a session and stopped together when the account changes. The
+ * outbox tells the sync engine about accepted replies (their status is then
+ * followed), and asks it for a thread's last message id.
+ */
+import { createHash } from 'node:crypto'
+import { toBridgeError } from '../ports/errors'
+import type { AccountSession } from '../ports/inbox-engine'
+import type { Notifier } from '../notify'
+import { createOutbox, type Outbox, type OutboxStoreData } from '../outbox'
+import { createSyncEngine, type SyncEngine, type SyncEngineOptions, type SyncStateData } from '../sync'
+import type { InboxEngineDeps } from './inbox-engine-deps'
+
+export interface LiveInboxEngineOptions {
+  /** Overrides of the engine's intervals and backoff (tests use short ones). */
+  sync?: Pick<SyncEngineOptions, 'intervals' | 'backoff'>
+}
+
+export const SYNC_STATE_STORE_NAME = 'sync-state'
+/** One outbox file per account: a reply must never go out with another account's key. */
+export const outboxStoreName = (accountId: string): string =>
+  `outbox-${createHash('sha256').update(accountId).digest('hex').slice(0, 16)}`
+
+/** What the machine is doing, remembered so that the next account's sync starts in step with it. */
+export interface DeviceConditions {
+  windowFocused: boolean
+  awake: boolean
+  online: boolean
+}
+
+export interface LiveAccount {
+  session: AccountSession
+  sync: SyncEngine
+  outbox: Outbox
+  /** Settles after the first sync attempt of this session. */
+  firstSync: Promise<void>
+}
+
+/** Builds the account's sync engine and outbox, and starts the sync (not awaited: connecting must not hang on a
+ * slow first sync). The caller resumes the outbox once the account is in place. */
+export function openLiveAccount(
+  deps: InboxEngineDeps,
+  session: AccountSession,
+  notifier: Notifier,
+  conditions: DeviceConditions,
+  options: LiveInboxEngineOptions,
+): LiveAccount {
+  const { adapters, log } = deps
+  const api = session.client
+  const sync = createSyncEngine({
+    api,
+    stateStore: deps.openStore<SyncStateData>(SYNC_STATE_STORE_NAME, { syncState: null }),
+    accountKey: session.accountId,
+    emit: adapters.emit,
+    getMeUserId: () => deps.getSettings().meUserId,
+    onNewInbound: (event) => void notifier.notify({ kind: 'inbound', ...event }),
+    onAssignedToMe: (event) => void notifier.notify({ kind: 'assigned', conversation: event.conversation }),
+    onAuthRequired: (error) => deps.reportAccountProblem(toBridgeError(error)),
+    setUnreadTotal: (total) => adapters.setUnreadTotal(total),
+    log: log.child('sync'),
+    ...options.sync,
+  })
+  const outbox = createOutbox({
+    api,
+    store: deps.openStore<OutboxStoreData>(outboxStoreName(session.accountId), {
+      outboxEntries: [],
+      outboxUnreadableEntries: [],
+    }),
+    emit: adapters.emit,
+    onAccepted: ({ chatId, messageId }) => sync.noteOwnAction({ type: 'reply', chatId, messageId }),
+    lastKnownMessageId: (chatId) => sync.getConversation(chatId)?.lastMessage?.id ?? null,
+    log: log.child('outbox'),
+  })
+  sync.setFocused(conditions.windowFocused)
+  sync.setAwake(conditions.awake)
+  sync.setOnline(conditions.online)
+  return { session, sync, outbox, firstSync: sync.start() }
+}
+
+export function closeLiveAccount(live: LiveAccount): void {
+  live.sync.stop()
+  // Not waiting for a POST in flight: quitting must be quick, and a reply
+  // left `sending` on disk is checked against the thread at the next start.
+  live.outbox.stop()
+}

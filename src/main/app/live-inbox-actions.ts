@@ -1,0 +1,96 @@
+/**
+ * What the live inbox engine does for the connected account:
+ * - reads come from the sync engine's cache once it has synced (one picture
+ *   for the list, the badge and the events); before that, from the API;
+ * - changes (read, archive, assign) show at once through `applyLocalChange`,
+ *   are sent to the API, and are reverted if the API refuses them; my own
+ *   assignments are noted first, so they never notify;
+ * - replies go through the outbox (on disk before sending, never twice).
+ */
+import type { OrderBy, User } from '../../shared/api/schemas'
+import { compareConversations, matchesListArgs } from '../../shared/domain/views'
+import type { InboxEngine } from '../ports/inbox-engine'
+import type { ConversationPatch } from '../sync'
+import type { LiveAccount } from './live-account'
+
+export type LiveInboxActions = Pick<
+  InboxEngine,
+  | 'listConversations'
+  | 'getMessages'
+  | 'markRead'
+  | 'archive'
+  | 'unarchive'
+  | 'assign'
+  | 'unassign'
+  | 'listUsers'
+  | 'sendReply'
+  | 'listOutbox'
+  | 'retryOutboxEntry'
+  | 'discardOutboxEntry'
+>
+
+/** `current()` is the connected account, or throws the failure the bridge shows. */
+export function liveInboxActions(current: () => LiveAccount): LiveInboxActions {
+  /** The assignable users last listed: an assignment shows the assignee's name before the server confirms it. */
+  let knownUsers = new Map<string, User>()
+
+  /** Shows a change at once, sends it, and takes it back if the API refuses. */
+  async function change(patch: ConversationPatch, call: () => Promise<void>): Promise<void> {
+    const { sync } = current()
+    sync.applyLocalChange(patch)
+    try {
+      await call()
+    } catch (error) {
+      sync.revertLocalChange(patch.id)
+      throw error
+    }
+  }
+
+  return {
+    async listConversations(args) {
+      const { sync, session, firstSync } = current()
+      // The window's first list usually comes while the first sync is loading
+      // the very same list: wait for it rather than ask for everything twice.
+      await firstSync
+      if (sync.getStatus().lastSyncedAt !== null) {
+        return sync
+          .getConversations()
+          .filter((c) => matchesListArgs(c, args))
+          .sort(compareConversations(args.orderBy))
+      }
+      return session.client.listConversations({ ...args, orderBy: args.orderBy as OrderBy | undefined })
+    },
+    getMessages: ({ chatId, idFrom, idTo }) => current().session.client.getMessages(chatId, { idFrom, idTo }),
+    markRead: (chatId) => change({ id: chatId, unreadCount: 0 }, () => current().session.client.markRead(chatId)),
+    archive: (chatId) => change({ id: chatId, archived: true }, () => current().session.client.archive(chatId)),
+    unarchive: (chatId) => change({ id: chatId, archived: false }, () => current().session.client.unarchive(chatId)),
+    assign(chatId, userId) {
+      const { sync, session } = current()
+      // Noted before the call: the sync that sees it must know it was me.
+      sync.noteOwnAction({ type: 'assign', chatId, userId })
+      const displayName = knownUsers.get(userId)?.displayName ?? sync.getConversation(chatId)?.assignee?.displayName
+      return change({ id: chatId, assignee: { id: userId, displayName: displayName ?? userId } }, () =>
+        session.client.assign(chatId, userId),
+      )
+    },
+    unassign: (chatId) => change({ id: chatId, assignee: null }, () => current().session.client.unassign(chatId)),
+    async listUsers() {
+      const users = await current().session.client.listAssignableUsers()
+      knownUsers = new Map(users.map((user) => [user.id, user]))
+      return users
+    },
+
+    async sendReply({ clientId, chatId, text }) {
+      return current().outbox.enqueue({ clientId, chatId, text })
+    },
+    async listOutbox() {
+      return current().outbox.list()
+    },
+    async retryOutboxEntry(clientId) {
+      return current().outbox.retry(clientId)
+    },
+    async discardOutboxEntry(clientId) {
+      current().outbox.discard(clientId)
+    },
+  }
+}
