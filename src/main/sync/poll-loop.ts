@@ -10,9 +10,10 @@ import { ApiError } from '../ports/inbox-api'
 import type { ShellAdapters } from '../ports/shell-adapters'
 import type { Logger } from '../ports/logger'
 import { toBridgeError } from '../ports/errors'
-import { backoffDelayMs, retryAfterOf, type BackoffPolicy } from '../ports/backoff'
+import type { BackoffPolicy } from '../ports/backoff'
 import type { Scheduler, TimerHandle } from '../ports/scheduler'
 import type { SyncIntervals } from './intervals'
+import { RetryState } from './retry-state'
 import { SyncStatusReporter } from './sync-status'
 
 /** What one tick is told by the loop that runs it. */
@@ -51,14 +52,12 @@ export class PollLoop {
   private timer: TimerHandle | null = null
   private tickInFlight: Promise<void> | null = null
   private lastTickStartedAt: number | null = null
-  private consecutiveErrors = 0
-  /** No request before this instant (a server's Retry-After). */
-  private notBefore = 0
-  private inBackoff = false
+  private readonly retry: RetryState
   private waitersForNextTick: Array<() => void> = []
 
   constructor(private readonly options: PollLoopOptions) {
     this.status = new SyncStatusReporter(options.emit)
+    this.retry = new RetryState(options.backoff, options.random)
   }
 
   /** Starts polling (again, after a 401 or `stop()`); resolves after the first sync attempt. */
@@ -66,8 +65,7 @@ export class PollLoop {
     this.generation += 1
     this.running = true
     this.authRequired = false
-    this.consecutiveErrors = 0
-    this.inBackoff = false
+    this.retry.reset()
     this.options.onRestart()
     this.status.set({ state: 'syncing', error: null, nextAttemptAt: null })
     await this.syncNow()
@@ -88,7 +86,7 @@ export class PollLoop {
       this.waitersForNextTick.push(resolve)
       // During a backoff the planned retry comes first: "sync now" must not
       // become a way around exponential backoff.
-      if (!this.inBackoff) this.requestImmediateTick()
+      if (!this.retry.inBackoff) this.requestImmediateTick()
     })
   }
 
@@ -123,7 +121,7 @@ export class PollLoop {
     const { scheduler } = this.options
     this.clearTimer()
     if (this.paused()) return
-    const dueAt = Math.max(dueAtMs, this.notBefore, scheduler.now())
+    const dueAt = Math.max(dueAtMs, this.retry.notBefore, scheduler.now())
     const myGeneration = this.generation
     this.timer = scheduler.setTimeout(() => {
       this.timer = null
@@ -134,8 +132,8 @@ export class PollLoop {
   /** Syncs right away, unless a Retry-After forbids it (then as soon as allowed). */
   private requestImmediateTick(): void {
     if (this.paused() || this.tickInFlight) return
-    if (this.notBefore > this.options.scheduler.now()) {
-      this.scheduleAt(this.notBefore)
+    if (this.retry.notBefore > this.options.scheduler.now()) {
+      this.scheduleAt(this.retry.notBefore)
       return
     }
     this.clearTimer()
@@ -148,7 +146,7 @@ export class PollLoop {
 
   /** Re-plans the next regular tick after focus changes (not during a backoff). */
   private rescheduleRegular(): void {
-    if (this.paused() || this.tickInFlight || this.inBackoff) return
+    if (this.paused() || this.tickInFlight || this.retry.inBackoff) return
     this.scheduleAt((this.lastTickStartedAt ?? this.options.scheduler.now()) + this.currentIntervalMs())
   }
 
@@ -182,8 +180,7 @@ export class PollLoop {
     try {
       await this.options.tick(tick)
       if (myGeneration !== this.generation) return
-      this.consecutiveErrors = 0
-      this.inBackoff = false
+      this.retry.reset()
       this.status.set({
         state: 'idle',
         error: null,
@@ -210,7 +207,7 @@ export class PollLoop {
       return
     }
     // In a backoff, handleTickError has already planned the retry.
-    if (this.inBackoff) return
+    if (this.retry.inBackoff) return
     if (this.waitersForNextTick.length > 0) this.requestImmediateTick()
     else this.scheduleAt(startedAt + this.currentIntervalMs())
   }
@@ -225,12 +222,8 @@ export class PollLoop {
       this.options.onAuthRequired?.(error)
       return
     }
-    this.consecutiveErrors += 1
-    this.inBackoff = true
-    const delayMs = backoffDelayMs(this.consecutiveErrors, error, this.options.backoff, this.options.random)
-    const dueAt = scheduler.now() + delayMs
-    if (retryAfterOf(error) !== null) this.notBefore = Math.max(this.notBefore, dueAt)
-    log.warn(`sync failed (attempt ${this.consecutiveErrors}), next try in ${delayMs} ms`, error)
+    const { attempt, delayMs, dueAt } = this.retry.failed(error, scheduler.now())
+    log.warn(`sync failed (attempt ${attempt}), next try in ${delayMs} ms`, error)
     this.status.set({ state: 'backoff', error: toBridgeError(error), nextAttemptAt: new Date(dueAt).toISOString() })
     this.scheduleAt(dueAt)
   }
@@ -239,8 +232,7 @@ export class PollLoop {
     if (!this.running || this.authRequired) return
     if (this.awake && this.online) {
       // Back: sync at once (a Retry-After still holds), with a fresh backoff.
-      this.consecutiveErrors = 0
-      this.inBackoff = false
+      this.retry.reset()
       this.status.set({ state: 'idle', error: null, nextAttemptAt: null })
       this.requestImmediateTick()
       return
