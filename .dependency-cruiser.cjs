@@ -4,7 +4,7 @@
  *
  *   src/main/shell/   the Electron shell: the only code importing electron
  *   src/main/app/     the composition root: builds every service from the ports
- *   services          account, api, sync, outbox, notify, window, ipc, log, drafts, update
+ *   services          account, api, sync, outbox, notify, window, ipc, log, drafts, update, i18n
  *                     (and later store, workspace): import the ports, src/shared, and other
  *                     services only through their index.ts
  *   src/main/ports/   the ground floor: adapter interfaces, errors, timing. Imports src/shared only
@@ -12,7 +12,7 @@
  *
  * A rule's `comment` is what a violation prints: say what to do instead.
  */
-const SERVICES = 'account|api|sync|outbox|notify|window|ipc|log|drafts|update|store|workspace'
+const SERVICES = 'account|api|sync|outbox|notify|window|ipc|log|drafts|update|store|workspace|i18n'
 // Tests, and test support: src/main/testing/ and a service's own testing/ folder.
 const TESTS = ['\\.test\\.ts$', '^src/main/testing/', '^src/main/[^/]+/testing/']
 

@@ -15,6 +15,7 @@ import {
 import type { InboxEngine } from '../ports/inbox-engine'
 import type { Logger, Redactor } from '../ports/logger'
 import type { ShellAdapters } from '../ports/shell-adapters'
+import type { Translate } from '../i18n'
 import type { InboxEngineDeps } from './inbox-engine-deps'
 import { createLiveInboxEngine } from './live-inbox-engine'
 import { openStore } from './open-store'
@@ -46,6 +47,7 @@ export function createAccountRuntime(deps: {
   redactor: Redactor
   settings: Settings
   view: ViewState
+  t: Translate
   onAccountChange: () => void
 }): AccountRuntime {
   const { adapters, options, log, redactor, settings, view } = deps
@@ -60,6 +62,7 @@ export function createAccountRuntime(deps: {
     getSettings: () => settings.getRenderer(),
     getFocusedConversation: () => view.focusedConversation,
     isWindowFocused: () => view.windowFocused,
+    t: deps.t,
     reportAccountProblem: (problem) => account.reportProblem(problem),
   })
   account = createAccountService({

@@ -4,6 +4,7 @@
  * of the account, the settings and the window.
  */
 import type { BridgeError, RendererSettings } from '../../shared/ipc/contract'
+import type { Translate } from '../i18n'
 import type { InboxApi } from '../ports/inbox-api'
 import type { Logger } from '../ports/logger'
 import type { KeyValueStore, ShellAdapters } from '../ports/shell-adapters'
@@ -21,6 +22,8 @@ export interface InboxEngineDeps {
   /** The conversation the agent is looking at, if any. */
   getFocusedConversation(): string | null
   isWindowFocused(): boolean
+  /** Main's i18n lookup, in the UI language of the moment (notifications). */
+  t: Translate
   /** The key was refused while syncing: the account needs a new key. Shown in
    * AppState.accountProblem (and an appStateChanged event) until the account changes. */
   reportAccountProblem(problem: BridgeError): void

@@ -7,6 +7,7 @@
 import { resolveLocale } from '../../shared/i18n/locales'
 import type { AppState, RendererSettings, SettingsPatch } from '../../shared/ipc/contract'
 import { type AccountService, createSettings, SETTINGS_STORE_NAME, settingsDefaults } from '../account'
+import { createMainI18n } from '../i18n'
 import { createDispatcher, createHandlers } from '../ipc'
 import { consoleSink, createLogger, createRedactor } from '../log'
 import type { Logger } from '../ports/logger'
@@ -38,6 +39,8 @@ export function createMainCore(adapters: ShellAdapters, options: CoreOptions = {
     openStore(adapters, SETTINGS_STORE_NAME, settingsDefaults, log),
     log.child('settings'),
   )
+  // Notifications, the tray and dialogs in the UI language; follows the setting below (updateSettings).
+  const i18n = createMainI18n({ systemLocales: adapters.systemLocales, preference: settings.getRenderer().locale })
   const drafts = createDraftStore(openStore(adapters, DRAFTS_STORE_NAME, draftsDefaults, log), log.child('drafts'))
 
   const view: ViewState = { focusedConversation: null, windowFocused: false }
@@ -48,12 +51,11 @@ export function createMainCore(adapters: ShellAdapters, options: CoreOptions = {
     redactor,
     settings,
     view,
+    t: i18n.t,
     onAccountChange: () => void emitAppState(),
   })
 
-  function getAppState(): Promise<AppState> {
-    return readAppState(adapters, settings, account)
-  }
+  const getAppState = (): Promise<AppState> => readAppState(adapters, settings, account)
 
   function emitAppState(): Promise<void> {
     return sendAppState(adapters, getAppState, log)
@@ -63,6 +65,7 @@ export function createMainCore(adapters: ShellAdapters, options: CoreOptions = {
     const before = settings.getRenderer().notifications.doNotDisturb
     const next = settings.updateRenderer(patch)
     if (next.notifications.doNotDisturb !== before) adapters.setDoNotDisturb(next.notifications.doNotDisturb)
+    i18n.setPreference(next.locale)
     inbox.settingsChanged(next)
     void emitAppState()
     return next
@@ -87,6 +90,7 @@ export function createMainCore(adapters: ShellAdapters, options: CoreOptions = {
   return {
     account,
     log,
+    i18n,
     invoke: dispatch,
     async start() {
       adapters.setDoNotDisturb(settings.getRenderer().notifications.doNotDisturb)

@@ -11,6 +11,7 @@ import type { BridgeError, MessagesChangedEvent, RendererSettings } from '../../
 import { defaultRendererSettings } from '../account/settings'
 import type { InboxEngine } from '../ports/inbox-engine'
 import { createNodeAdapters, type NodeAdapters } from '../testing/node-adapters'
+import { createMainI18n } from '../i18n'
 import { silentLogger } from '../log'
 import { createLiveInboxEngine } from './live-inbox-engine'
 import { findConversation, startSandboxHarness, type SandboxHarness } from '../testing/sandbox-harness'
@@ -57,6 +58,7 @@ beforeEach(async () => {
       getFocusedConversation: () => focusedChat,
       isWindowFocused: () => windowFocused,
       reportAccountProblem: (problem) => problems.push(problem),
+      t: createMainI18n({ systemLocales: ['en-US'], preference: 'system' }).t,
     },
     { sync: { intervals: { focusedMs: 100, backgroundMs: 100 } } },
   )

@@ -86,6 +86,7 @@ function createInboxNotifier(deps: InboxEngineDeps): Notifier {
     getOpenChatId: () => deps.getFocusedConversation(),
     now: () => Date.now(),
     showNotification: (request) => adapters.showNotification(request),
+    t: deps.t,
     log: log.child('notify'),
   })
 }

@@ -5,8 +5,11 @@
 import type { BridgeResult } from '../../shared/ipc/contract'
 import type { Locale } from '../../shared/i18n/locales'
 import type { WindowBounds } from '../ports/shell-adapters'
+import type { MainI18n } from '../i18n'
 
 export interface MainCore {
+  /** Main's words in the UI language (the tray, native dialogs); `onChange` when the language setting changes. */
+  readonly i18n: MainI18n
   /** Validates `rawArg` against the bridge contract and runs the handler.
    * Never throws: every failure is a `BridgeResult` error the UI can show. */
   invoke(channel: string, rawArg: unknown): Promise<BridgeResult<unknown>>

@@ -6,6 +6,7 @@
 import type { NotificationSettings } from '../../shared/ipc/contract'
 import type { NativeNotificationRequest } from '../ports/shell-adapters'
 import type { Logger } from '../ports/logger'
+import type { Translate } from '../i18n'
 import { decideNotification, type NotifyDecision, type NotifyEvent } from './policy'
 
 export interface NotifierOptions {
@@ -15,6 +16,8 @@ export interface NotifierOptions {
   getOpenChatId(): string | null
   now(): number
   showNotification(request: NativeNotificationRequest): void
+  /** Main's i18n lookup: notifications speak the UI language (and follow a switch at once). */
+  t: Translate
   log?: Logger
 }
 
@@ -34,6 +37,7 @@ export function createNotifier(options: NotifierOptions): Notifier {
         openChatId: options.getOpenChatId(),
         now: new Date(nowMs),
         lastSoundAt,
+        t: options.t,
       })
       if (!decision.show) {
         options.log?.debug(`no notification for ${event.kind} on ${event.conversation.id}: ${decision.reason}`)

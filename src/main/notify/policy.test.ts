@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import type { Conversation, Message } from '../../shared/api/schemas'
 import type { NotificationSettings } from '../../shared/ipc/contract'
+import ptBR from '../../shared/i18n/catalogs/pt-BR.json'
+import { createMainI18n } from '../i18n'
 import type { NativeNotificationRequest } from '../ports/shell-adapters'
 import { createNotifier } from './notifier'
 import { decideNotification, isInQuietHours, type NotifyContext, type NotifyEvent } from './policy'
 
 const ME = 'user_me'
+const english = createMainI18n({ systemLocales: ['en-US'], preference: 'system' })
 
 function conversation(overrides: Partial<Conversation> = {}): Conversation {
   return {
@@ -54,6 +57,7 @@ function context(overrides: Partial<NotifyContext> = {}): NotifyContext {
     openChatId: null,
     now: new Date(2026, 10, 25, 12, 0), // local noon
     lastSoundAt: null,
+    t: english.t,
     ...overrides,
   }
 }
@@ -102,6 +106,28 @@ describe('decideNotification', () => {
       show: false,
       reason: 'own_action',
     })
+  })
+
+  it('says its own words in the UI language, and follows a switch at once', () => {
+    const i18n = createMainI18n({ systemLocales: ['en-US'], preference: 'pt-BR' })
+    const inPortuguese = context({ t: i18n.t })
+    const assigned = decideNotification(
+      { kind: 'assigned', conversation: conversation({ assignee: { id: ME, displayName: 'Me' } }) },
+      inPortuguese,
+    )
+    expect(assigned.show && assigned.request.body).toBe(ptBR.notify.assignedBody)
+    const several = decideNotification(inbound(conversation(), 'Oi', 4), inPortuguese)
+    expect(several.show && several.request.body).toBe(
+      ptBR.notify.more_other.replace('{{preview}}', 'Oi').replace('{{count}}', '3'),
+    )
+    const nameless = conversation({ contact: { id: 'ct', name: '', phoneNumber: null } })
+    const image = { ...inbound(nameless), message: message('', { content: { type: 'image', text: '' } }) }
+    const shown = decideNotification(image, inPortuguese)
+    expect(shown.show && shown.request.title).toBe(ptBR.contact.unknown)
+    expect(shown.show && shown.request.body).toBe(ptBR.notify.nonText.replace('{{type}}', 'image'))
+    i18n.setPreference('en')
+    const after = decideNotification(image, inPortuguese)
+    expect(after.show && after.request.title).toBe('Unknown contact')
   })
 
   it('follows the per-kind switches: mine, unassigned, all, assignment', () => {
@@ -192,6 +218,7 @@ describe('createNotifier', () => {
       getOpenChatId: () => 'chat_1',
       now: () => now,
       showNotification: (request) => shown.push(request),
+      t: english.t,
     })
     notifier.notify(inbound(conversation({ id: 'chat_2' })))
     now += 3_000

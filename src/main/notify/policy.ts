@@ -6,6 +6,7 @@
 import type { Conversation, Message } from '../../shared/api/schemas'
 import { contactLabel } from '../../shared/domain/views'
 import type { NotificationSettings } from '../../shared/ipc/contract'
+import type { Translate } from '../i18n'
 import type { NativeNotificationRequest } from '../ports/shell-adapters'
 
 export type NotifyEvent =
@@ -35,6 +36,8 @@ export interface NotifyContext {
   now: Date
   /** When the last notification with sound was shown (ms since epoch). */
   lastSoundAt: number | null
+  /** The words around the customer's own (main's i18n, in the UI language of the moment). */
+  t: Translate
 }
 
 export const SOUND_THROTTLE_MS = 10_000
@@ -65,8 +68,11 @@ export function decideNotification(event: NotifyEvent, context: NotifyContext): 
     show: true,
     request: {
       tag: notificationTag(conversation.id),
-      title: contactTitle(conversation),
-      body: event.kind === 'inbound' ? inboundBody(event.message, event.count) : 'Assigned to you',
+      title: contactTitle(conversation, context.t),
+      body:
+        event.kind === 'inbound'
+          ? inboundBody(event.message, event.count, context.t)
+          : context.t('notify.assignedBody'),
       chatId: conversation.id,
       silent: !settings.sound || soundThrottled,
     },
@@ -100,15 +106,17 @@ function minutesOfDay(clock: string): number {
 }
 
 /** The contact's name, or their phone number when the name is empty. */
-export function contactTitle(conversation: Pick<Conversation, 'contact'>): string {
-  return contactLabel(conversation.contact)
+export function contactTitle(conversation: Pick<Conversation, 'contact'>, t: Translate): string {
+  return contactLabel(conversation.contact, t('contact.unknown'))
 }
 
-function inboundBody(message: Message, count: number): string {
+function inboundBody(message: Message, count: number, t: Translate): string {
   const text =
-    message.content.type === 'text' ? message.content.text : `[${message.content.type || 'unsupported'} message]`
-  const preview = truncate(text.replace(/\s+/g, ' ').trim(), PREVIEW_MAX_LENGTH) || '(empty message)'
-  return count > 1 ? `${preview} (+${count - 1} more)` : preview
+    message.content.type === 'text'
+      ? message.content.text
+      : t('notify.nonText', { type: message.content.type || t('notify.unsupportedType') })
+  const preview = truncate(text.replace(/\s+/g, ' ').trim(), PREVIEW_MAX_LENGTH) || t('notify.emptyMessage')
+  return count > 1 ? t('notify.more', { preview, count: count - 1 }) : preview
 }
 
 function truncate(text: string, max: number): string {

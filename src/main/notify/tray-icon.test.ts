@@ -11,6 +11,9 @@ import {
   trayTooltip,
   type Rgba,
 } from './tray-icon'
+import ar from '../../shared/i18n/catalogs/ar.json'
+import ptBR from '../../shared/i18n/catalogs/pt-BR.json'
+import { createMainI18n } from '../i18n'
 
 /** A minimal PNG reader for what encodePng writes (8-bit RGBA, filter 0): checks the bytes are a real PNG. */
 function decodePng(png: Buffer): { width: number; height: number; pixels: Uint8Array } {
@@ -64,9 +67,19 @@ describe('badge label and tooltip', () => {
   })
 
   it('says how many are unread, or just the name', () => {
-    expect(trayTooltip(0)).toBe('Inbox Desk')
-    expect(trayTooltip(3)).toBe('Inbox Desk — 3 unread')
-    expect(trayTooltip(250)).toBe('Inbox Desk — 99+ unread')
+    const { t } = createMainI18n({ systemLocales: ['en-US'], preference: 'system' })
+    expect(trayTooltip(0, t)).toBe('Inbox Desk')
+    expect(trayTooltip(3, t)).toBe('Inbox Desk — 3 unread')
+    expect(trayTooltip(250, t)).toBe('Inbox Desk — 99+ unread')
+  })
+  it('says the count in the UI language, with its plural', () => {
+    const { t } = createMainI18n({ systemLocales: [], preference: 'ar' })
+    expect(trayTooltip(1, t)).toBe(ar.tray.tooltip_one)
+    expect(trayTooltip(2, t)).toBe(ar.tray.tooltip_two)
+    expect(trayTooltip(5, t)).toBe(ar.tray.tooltip_few.replace('{{badge}}', '5'))
+    const pt = createMainI18n({ systemLocales: ['pt-BR'], preference: 'system' }).t
+    expect(trayTooltip(1, pt)).toBe(ptBR.tray.tooltip_one.replace('{{badge}}', '1'))
+    expect(trayTooltip(7, pt)).toBe(ptBR.tray.tooltip_other.replace('{{badge}}', '7'))
   })
 })
 

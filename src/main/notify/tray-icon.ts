@@ -9,6 +9,7 @@
  * scaled up, never antialiased text that blurs at 16–32 px.
  */
 import { deflateSync } from 'node:zlib'
+import type { Translate } from '../i18n'
 
 export const TRAY_ICON_SIZE = 32
 export const OVERLAY_ICON_SIZE = 16
@@ -21,10 +22,11 @@ export function badgeLabel(count: number): string {
   return whole > MAX_SHOWN_COUNT ? `${MAX_SHOWN_COUNT}+` : String(whole)
 }
 
-/** The tray tooltip (also what a screen reader announces for the tray). */
-export function trayTooltip(count: number): string {
+/** The tray tooltip (also what a screen reader announces for the tray), in the UI language. The count is the
+ * badge's ("99+" past 99); the plural form follows the real number. */
+export function trayTooltip(count: number, t: Translate): string {
   const label = badgeLabel(count)
-  return label ? `Inbox Desk — ${label} unread` : 'Inbox Desk'
+  return label ? t('tray.tooltip', { count, badge: label }) : t('tray.idle')
 }
 
 // A 3×5 font: each glyph is 5 rows of 3 bits, the high bit on the left.

@@ -9,7 +9,11 @@ import type { MainCoreInternals } from '../app'
 import type { Logger } from '../ports/logger'
 import { isOwnUiUrl } from '../window'
 
-export function routeBridgeChannels(core: Pick<MainCoreInternals, 'invoke'>, uiBaseUrl: string, log: Logger): void {
+export function routeBridgeChannels(
+  core: Pick<MainCoreInternals, 'invoke' | 'i18n'>,
+  uiBaseUrl: string,
+  log: Logger,
+): void {
   for (const name of invokeChannels) {
     ipcMain.handle(
       ipcChannelName(name),
@@ -21,7 +25,7 @@ export function routeBridgeChannels(core: Pick<MainCoreInternals, 'invoke'>, uiB
             ok: false,
             error: {
               kind: 'internal',
-              message: 'This request did not come from the Inbox Desk window, so it was refused.',
+              message: core.i18n.t('errors.notOurWindow'),
             },
           }
         }

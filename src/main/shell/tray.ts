@@ -1,9 +1,10 @@
 /**
  * The unread total everywhere the OS shows one (tray icon and tooltip, dock
  * or launcher badge, Windows overlay), and the tray menu. The pixels come
- * from ../notify/tray-icon.ts.
+ * from ../notify/tray-icon.ts; the words from main's i18n, rebuilt when the UI language changes.
  */
 import { app, Menu, nativeImage, Tray, type BrowserWindow } from 'electron'
+import type { MainI18n } from '../i18n'
 import { renderOverlayIcon, renderTrayIcon, trayTooltip } from '../notify'
 
 export interface TrayPresenter {
@@ -18,16 +19,18 @@ export function createTrayPresenter(options: {
   setDoNotDisturb(enabled: boolean): void
   isDoNotDisturb(): boolean
   quit(): void
+  i18n: MainI18n
 }): TrayPresenter {
+  const { t } = options.i18n
   let total = 0
   let doNotDisturb = options.isDoNotDisturb()
   const tray = new Tray(nativeImage.createFromBuffer(renderTrayIcon(0)))
   const render = (count: number) => {
     tray.setImage(nativeImage.createFromBuffer(renderTrayIcon(count)))
-    tray.setToolTip(trayTooltip(count))
+    tray.setToolTip(trayTooltip(count, t))
     if (process.platform === 'win32') {
       const overlay = renderOverlayIcon(count)
-      options.getWindow()?.setOverlayIcon(overlay ? nativeImage.createFromBuffer(overlay) : null, trayTooltip(count))
+      options.getWindow()?.setOverlayIcon(overlay ? nativeImage.createFromBuffer(overlay) : null, trayTooltip(count, t))
     } else {
       // macOS dock; Linux launchers that support it (Unity count API). Returns false elsewhere: nothing to do.
       app.setBadgeCount(count)
@@ -38,9 +41,9 @@ export function createTrayPresenter(options: {
 
   const buildMenu = () =>
     Menu.buildFromTemplate([
-      { label: 'Open Inbox Desk', click: () => options.openWindow() },
+      { label: t('tray.open'), click: () => options.openWindow() },
       {
-        label: 'Do not disturb',
+        label: t('notify.doNotDisturb'),
         type: 'checkbox',
         checked: doNotDisturb,
         click: (item) => {
@@ -49,9 +52,14 @@ export function createTrayPresenter(options: {
         },
       },
       { type: 'separator' },
-      { label: 'Quit', click: () => options.quit() },
+      { label: t('tray.quit'), click: () => options.quit() },
     ])
   tray.setContextMenu(buildMenu())
+  // A language switch: new words for the tooltip and the menu (Electron menus cannot be edited in place).
+  const stopListening = options.i18n.onChange(() => {
+    render(total)
+    tray.setContextMenu(buildMenu())
+  })
 
   return {
     setUnreadTotal(next) {
@@ -67,6 +75,7 @@ export function createTrayPresenter(options: {
       tray.setContextMenu(buildMenu())
     },
     destroy() {
+      stopListening()
       tray.destroy()
     },
   }

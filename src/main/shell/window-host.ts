@@ -20,6 +20,7 @@ type WindowCore = Pick<
   | 'setDoNotDisturb'
   | 'isDoNotDisturb'
   | 'uiLocale'
+  | 'i18n'
 >
 
 export interface WindowHost {
@@ -81,6 +82,7 @@ export function createWindowHost(deps: {
           setDoNotDisturb: (enabled) => core.setDoNotDisturb(enabled),
           isDoNotDisturb: () => core.isDoNotDisturb(),
           quit,
+          i18n: core.i18n,
         })
       } catch (error) {
         // Some Linux desktops have no tray: the app still works, closing just quits.

@@ -6,6 +6,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { NativeNotificationRequest } from '../ports/shell-adapters'
 import { createNotifier } from '../notify/notifier'
+import { createMainI18n } from '../i18n'
 import { createSyncEngine, type SyncEngine } from './engine'
 import type { AssignedToMeEvent, NewInboundEvent } from './notification-feed'
 import type { SyncStateData } from './state'
@@ -135,6 +136,7 @@ describe('sync engine against the sandbox', () => {
       getOpenChatId: () => null,
       now: () => Date.now(),
       showNotification: (request) => shown.push(request),
+      t: createMainI18n({ systemLocales: ['en-US'], preference: 'system' }).t,
     })
     await engine.start()
     const target = await findConversation(harness.client(), (c) => !c.archived)
