@@ -77,6 +77,8 @@ export interface ShellRecords {
   windows: WindowRecord[]
   /** Shim only: session.clearCache (`cache`) and clearStorageData (`storage:` + the storages) calls, in order. */
   sessionCleared?: string[]
+  /** Shim only: every session.setSpellCheckerLanguages call in order, and the words added to the dictionary. */
+  spellChecker?: { languageCalls: string[][]; addedWords: string[] }
 }
 
 export interface LaunchOptions {

@@ -68,6 +68,7 @@ export const defaultRendererSettings: RendererSettings = {
     dndSchedule: { enabled: false, from: '17:00', to: '09:00' },
   },
   cannedReplies: defaultCannedReplies,
+  spellCheckLanguages: null,
 }
 
 export interface SettingsData extends Record<string, unknown> {

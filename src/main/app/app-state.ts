@@ -17,6 +17,7 @@ export async function readAppState(
     platform: adapters.platform,
     version: adapters.appVersion,
     systemLocales: [...adapters.systemLocales],
+    availableSpellCheckLanguages: [...(adapters.spellChecker?.available ?? [])],
   }
 }
 

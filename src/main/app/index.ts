@@ -7,7 +7,6 @@
 import { resolveLocale } from '../../shared/i18n/locales'
 import type { AppState, RendererSettings, SettingsPatch } from '../../shared/ipc/contract'
 import { type AccountService, createSettings, SETTINGS_STORE_NAME, settingsDefaults } from '../account'
-import { createMainI18n } from '../i18n'
 import { createDispatcher, createHandlers } from '../ipc'
 import { consoleSink, createLogger, createRedactor } from '../log'
 import type { Logger } from '../ports/logger'
@@ -23,6 +22,7 @@ import {
 } from './account-runtime'
 import { openStore } from './open-store'
 import { readAppState, sendAppState } from './app-state'
+import { createLanguage } from './language'
 
 export type CoreOptions = AccountRuntimeOptions
 
@@ -39,8 +39,8 @@ export function createMainCore(adapters: ShellAdapters, options: CoreOptions = {
     openStore(adapters, SETTINGS_STORE_NAME, settingsDefaults, log),
     log.child('settings'),
   )
-  // Notifications, the tray and dialogs in the UI language; follows the setting below (updateSettings).
-  const i18n = createMainI18n({ systemLocales: adapters.systemLocales, preference: settings.getRenderer().locale })
+  // Notifications, the tray, dialogs and the spell checker in the UI language; follow updateSettings below.
+  const language = createLanguage(adapters, settings.getRenderer(), log.child('language'))
   const drafts = createDraftStore(openStore(adapters, DRAFTS_STORE_NAME, draftsDefaults, log), log.child('drafts'))
 
   const view: ViewState = { focusedConversation: null, windowFocused: false }
@@ -51,7 +51,7 @@ export function createMainCore(adapters: ShellAdapters, options: CoreOptions = {
     redactor,
     settings,
     view,
-    t: i18n.t,
+    t: language.i18n.t,
     onAccountChange: () => void emitAppState(),
   })
 
@@ -65,7 +65,7 @@ export function createMainCore(adapters: ShellAdapters, options: CoreOptions = {
     const before = settings.getRenderer().notifications.doNotDisturb
     const next = settings.updateRenderer(patch)
     if (next.notifications.doNotDisturb !== before) adapters.setDoNotDisturb(next.notifications.doNotDisturb)
-    i18n.setPreference(next.locale)
+    language.settingsChanged(next)
     inbox.settingsChanged(next)
     void emitAppState()
     return next
@@ -90,7 +90,7 @@ export function createMainCore(adapters: ShellAdapters, options: CoreOptions = {
   return {
     account,
     log,
-    i18n,
+    i18n: language.i18n,
     invoke: dispatch,
     async start() {
       adapters.setDoNotDisturb(settings.getRenderer().notifications.doNotDisturb)

@@ -38,6 +38,9 @@ export interface ShellAdapters {
   platform: NodeJS.Platform
   /** The OS's preferred languages, most preferred first (Electron's getPreferredSystemLanguages, then getLocale). */
   systemLocales: readonly string[]
+  /** Chromium's spell checker (session.availableSpellCheckerLanguages / setSpellCheckerLanguages). Absent in
+   * tests that do not need it. */
+  spellChecker?: SpellCheckerAdapter
   /** Opens a URL in the user's browser. Core calls it only after its scheme allowlist. */
   openExternal(url: string): Promise<void>
   /** Pushes an event to the renderer (webContents.send on our window, if any). */
@@ -71,4 +74,10 @@ export interface WindowBounds {
   width: number
   height: number
   maximized: boolean
+}
+
+export interface SpellCheckerAdapter {
+  /** The dictionaries Chromium offers; empty on macOS (the system's spell checker is used). */
+  readonly available: readonly string[]
+  setLanguages(languages: readonly string[]): void
 }

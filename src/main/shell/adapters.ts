@@ -4,13 +4,14 @@
  * shell shows. The core and those surfaces need each other, so the adapters read them late, through
  * `ShellSurfaces`: the shell fills it in once the core exists (before `core.start()`).
  */
-import { app, net, shell, type BrowserWindow } from 'electron'
+import { app, net, session, shell, type BrowserWindow } from 'electron'
 import ElectronStore from 'electron-store'
 import { ipcChannelName } from '../../shared/ipc/channels'
 import { createKeychainStore } from '../account'
 import type { KeyValueStore, ShellAdapters } from '../ports/shell-adapters'
 import { createElectronLogSink } from './log'
 import type { NotificationPresenter } from './notifications'
+import { createSpellCheckerAdapter } from './spellcheck'
 import type { TrayPresenter } from './tray'
 
 /** What the shell shows, while it exists: no window after it is closed, no tray on a desktop without one. */
@@ -31,6 +32,7 @@ export function createShellAdapters(
     appVersion: app.getVersion(),
     platform: process.platform,
     systemLocales: [...app.getPreferredSystemLanguages(), app.getLocale()],
+    spellChecker: createSpellCheckerAdapter(session.defaultSession),
     openExternal: (url) => shell.openExternal(url),
     emit(event, payload) {
       const win = surfaces.window

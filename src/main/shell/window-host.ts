@@ -6,6 +6,7 @@
 import type { MainCoreInternals } from '../app'
 import type { Logger } from '../ports/logger'
 import type { ShellSurfaces } from './adapters'
+import { installContextMenu } from './spellcheck'
 import { createTrayPresenter } from './tray'
 import type { UiLocation } from './ui-session'
 import { createMainWindow } from './window'
@@ -59,6 +60,7 @@ export function createWindowHost(deps: {
       uiLocale: () => core.uiLocale(),
       log,
     })
+    installContextMenu(created.webContents, core.i18n.t)
     created.on('closed', () => {
       if (surfaces.window === created) surfaces.window = null
     })

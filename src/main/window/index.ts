@@ -17,3 +17,4 @@ export {
   type RecoveryAction,
   type RecoveryNotice,
 } from './recovery-page'
+export { contextMenuModel, type ContextMenuItem, type ContextMenuParams } from './context-menu'

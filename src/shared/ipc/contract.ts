@@ -177,6 +177,11 @@ export type LocalePreference = z.infer<typeof localePreferenceSchema>
 /** Times as 13:05 or 1:05 PM; `system` uses the UI language's habit. */
 export const clockPreferenceSchema = z.enum(['system', '12h', '24h'])
 
+/** A Chromium spell-checker dictionary: a BCP 47 tag as `session.availableSpellCheckerLanguages` lists them. */
+export const spellCheckLanguageSchema = z
+  .string()
+  .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,4})?$/, 'a language tag like en-US')
+
 export const rendererSettingsSchema = z.object({
   theme: themePreferenceSchema,
   locale: localePreferenceSchema,
@@ -186,6 +191,8 @@ export const rendererSettingsSchema = z.object({
   closeToTray: z.boolean(),
   notifications: notificationSettingsSchema,
   cannedReplies: z.array(cannedReplySchema).max(200),
+  /** The spell checker's dictionaries, one or more; `null` follows the UI language (src/shared/i18n/spellcheck.ts). */
+  spellCheckLanguages: z.array(spellCheckLanguageSchema).min(1).max(8).nullable(),
 })
 export type RendererSettings = z.infer<typeof rendererSettingsSchema>
 
@@ -221,6 +228,8 @@ export interface AppState {
   version: string
   /** The OS's preferred languages, most preferred first (BCP 47), for a `system` locale. */
   systemLocales: string[]
+  /** The spell-checker dictionaries Chromium offers (empty on macOS, whose own spell checker is used). */
+  availableSpellCheckLanguages: string[]
 }
 
 // ---- Sync, outbox, drafts ---------------------------------------------------

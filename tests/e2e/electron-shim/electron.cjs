@@ -37,7 +37,20 @@ const records = {
   /** session.clearCache / clearStorageData calls, in order: `cache`, or `storage:` and the storages asked for. */
   /** @type {string[]} */
   sessionCleared: [],
+  /** Every session.setSpellCheckerLanguages call, in order, and every word added to the dictionary. */
+  spellChecker: { languageCalls: /** @type {string[][]} */ ([]), addedWords: /** @type {string[]} */ ([]) },
 }
+
+/**
+ * What Chromium's Hunspell offers on Linux and Windows (Electron 45), so the app's choice can be checked as
+ * Electron would: no Arabic dictionary among them. The page's own spell checking is Playwright's Chromium's.
+ */
+const AVAILABLE_SPELL_CHECKER_LANGUAGES = Object.freeze(
+  ['af', 'bg', 'ca', 'cs', 'cy', 'da', 'de', 'de-DE', 'el', 'en-AU', 'en-CA', 'en-GB', 'en-US', 'es', 'es-419']
+    .concat(['es-AR', 'es-ES', 'es-MX', 'es-US', 'et', 'fa', 'fo', 'fr', 'fr-FR', 'he', 'hi', 'hr', 'hu', 'hy'])
+    .concat(['id', 'it', 'it-IT', 'ko', 'lt', 'lv', 'nb', 'nl', 'pl', 'pt', 'pt-BR', 'pt-PT', 'ro', 'ru', 'sh'])
+    .concat(['sk', 'sl', 'sq', 'sr', 'sv', 'ta', 'tg', 'tr', 'uk', 'vi']),
+)
 /** @type {Notification[]} Same indexes as records.notifications. */
 const notificationInstances = []
 
@@ -444,6 +457,25 @@ class Session extends EventEmitter {
     const storages = options.storages ?? ['all']
     records.sessionCleared.push(`storage:${storages.join(',')}`)
     await rpc.call('session.clear', { storages })
+  }
+  get availableSpellCheckerLanguages() {
+    return [...AVAILABLE_SPELL_CHECKER_LANGUAGES]
+  }
+  setSpellCheckerLanguages(languages) {
+    // Electron throws on a language it has no dictionary for: so does the shim.
+    for (const language of languages) {
+      if (!AVAILABLE_SPELL_CHECKER_LANGUAGES.includes(language))
+        throw new Error(`Invalid language code provided: "${language}" is not a valid language code`)
+    }
+    records.spellChecker.languageCalls.push([...languages])
+    this._spellCheckerLanguages = [...languages]
+  }
+  getSpellCheckerLanguages() {
+    return [...(this._spellCheckerLanguages ?? [])]
+  }
+  addWordToSpellCheckerDictionary(word) {
+    records.spellChecker.addedWords.push(String(word))
+    return true
   }
   getUserAgent() {
     return 'InboxDesk-ElectronShim'
@@ -1261,6 +1293,10 @@ rpc.handle('records.get', () => {
     navigationAttempts: records.navigationAttempts.map((entry) => ({ ...entry })),
     overlayIcons: records.overlayIcons.map((entry) => ({ ...entry })),
     sessionCleared: [...records.sessionCleared],
+    spellChecker: {
+      languageCalls: records.spellChecker.languageCalls.map((call) => [...call]),
+      addedWords: [...records.spellChecker.addedWords],
+    },
     tray: tray
       ? {
           tooltip: tray._tooltip,

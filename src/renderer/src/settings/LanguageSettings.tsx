@@ -1,16 +1,20 @@
-/** Settings → Language: the UI language (or the system's) and the 12/24-hour clock; both apply at once. */
+/** Settings → Language: the UI language (or the system's), the 12/24-hour clock and the spell checker's
+ * languages; all apply at once. */
 import { Select } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { localeNames, matchLocale, supportedLocales } from '../../../shared/i18n/locales'
 import type { RendererSettings, SettingsPatch } from '../../../shared/ipc/contract'
+import { SpellCheckLanguages } from './SpellCheckLanguages'
 
 export function LanguageSettings({
   settings,
   systemLocales,
+  availableSpellCheckLanguages,
   onChange,
 }: {
   settings: RendererSettings
   systemLocales: readonly string[]
+  availableSpellCheckLanguages: readonly string[]
   onChange: (patch: SettingsPatch) => void
 }) {
   const { t } = useTranslation()
@@ -41,6 +45,12 @@ export function LanguageSettings({
           { value: '24h', label: t('settings.clock24') },
           { value: '12h', label: t('settings.clock12') },
         ]}
+      />
+      <SpellCheckLanguages
+        settings={settings}
+        systemLocales={systemLocales}
+        available={availableSpellCheckLanguages}
+        onChange={onChange}
       />
     </>
   )

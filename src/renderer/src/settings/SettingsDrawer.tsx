@@ -67,6 +67,7 @@ export function SettingsDrawer({ opened, onClose, appState, onChangeAccount, onA
           <LanguageSettings
             settings={settings}
             systemLocales={appState.systemLocales}
+            availableSpellCheckLanguages={appState.availableSpellCheckLanguages}
             onChange={(patch) => update.mutate(patch)}
           />
         </SettingsSection>
