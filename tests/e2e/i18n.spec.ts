@@ -37,6 +37,13 @@ for (const { locale, catalog, dir } of cases) {
     await expect(page.getByRole('navigation', { name: catalog.views.label })).toBeVisible()
     await expect(page.getByRole('button', { name: catalog.header.settings, exact: true })).toBeVisible()
 
+    // A contact named by a phone number: the row shows it left to right whatever the UI direction.
+    await page.getByRole('textbox', { name: catalog.list.search }).fill('+61412345678')
+    const numbered = page.getByRole('listbox', { name: catalog.list.label }).locator('[data-phone]').first()
+    await expect(numbered).toHaveAttribute('dir', 'ltr')
+    await expect(numbered).toHaveText('+61412345678')
+    expect(await numbered.evaluate((element) => getComputedStyle(element).direction)).toBe('ltr')
+
     // Open: through the translated search box and list.
     const name = 'Kwame Mensah'
     await page.getByRole('textbox', { name: catalog.list.search }).fill(name)
@@ -46,6 +53,15 @@ for (const { locale, catalog, dir } of cases) {
       .click()
     const messages = page.getByRole('region', { name: catalog.thread.messages.replace('{{name}}', name) })
     await expect(messages).toBeVisible()
+
+    // The contact's phone number in the thread header reads left to right, in Arabic too.
+    const thread = page.getByRole('region', { name: catalog.thread.label.replace('{{name}}', name) })
+    const phone = thread.locator('[data-phone]').first()
+    await expect(phone).toHaveAttribute('dir', 'ltr')
+    await expect(phone).toHaveText(/^\+[\d ]+$/)
+    expect(await phone.evaluate((element) => getComputedStyle(element).direction)).toBe('ltr')
+    // …while the layout around it stays mirrored.
+    expect(await thread.evaluate((element) => getComputedStyle(element).direction)).toBe(dir)
 
     // Reply: it reaches the server.
     const text = `Resposta ${locale} ${Date.now()}`
@@ -97,4 +113,8 @@ test('an English UI shows an Arabic customer message right to left', async ({ ap
   const text = bubble.locator('[dir="auto"]').first()
   await expect(text).toBeVisible()
   expect(await text.evaluate((element) => getComputedStyle(element).direction)).toBe('rtl')
+  // And the reply box: Arabic typed into it runs right to left too.
+  const reply = page.getByRole('textbox', { name: 'Reply' })
+  await reply.fill('شكرًا، سنرسل الطلب اليوم.')
+  expect(await reply.evaluate((element) => getComputedStyle(element).direction)).toBe('rtl')
 })

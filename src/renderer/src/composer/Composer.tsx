@@ -6,7 +6,7 @@
  * while the agent was typing (`useStaleSendGuard`).
  */
 import { useTranslation } from 'react-i18next'
-import { forwardRef, type KeyboardEvent, useCallback, useImperativeHandle, useRef, useState } from 'react'
+import { forwardRef, type KeyboardEvent, useCallback, useEffect, useImperativeHandle, useRef, useState } from 'react'
 import { Button, Group, Stack, Text, Textarea } from '@mantine/core'
 import { IconSend } from '@tabler/icons-react'
 import type { Conversation, Message } from '../../../shared/api/schemas'
@@ -44,6 +44,9 @@ export const Composer = forwardRef<ComposerHandle, ComposerProps>(function Compo
   const [confirm, setConfirm] = useState<SendConfirmation | null>(null)
   const textareaRef = useRef<HTMLTextAreaElement>(null)
   useImperativeHandle(ref, () => ({ focus: () => textareaRef.current?.focus() }), [])
+  // The reply reads in its own direction (Arabic typed into an English UI, and the reverse): dir="auto" on the
+  // textarea itself. Not as a prop: Mantine puts `dir` on the input's wrapper, where there is no text to decide.
+  useEffect(() => textareaRef.current?.setAttribute('dir', 'auto'), [])
   const onGivenBack = useCallback((next: string) => (setCaret(next.length), setSendError(null)), [])
   const { text, edit, saveDraft } = useComposerDraft(chatId, { onSaveError: setSendError, onGivenBack })
   const guard = useStaleSendGuard(messages, text)
@@ -88,7 +91,6 @@ export const Composer = forwardRef<ComposerHandle, ComposerProps>(function Compo
         maxRows={10}
         value={text}
         error={sendError}
-        dir="auto"
         aria-activedescendant={canned.showing ? cannedOptionId(chatId, canned.highlight) : undefined}
         onChange={(event) => change(event.currentTarget.value, event.currentTarget.selectionStart)}
         onSelect={(event) => setCaret(event.currentTarget.selectionStart)}

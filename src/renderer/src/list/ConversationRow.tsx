@@ -9,7 +9,8 @@ import { memo } from 'react'
 import { IconPencil } from '@tabler/icons-react'
 import type { Conversation } from '../../../shared/api/schemas'
 import { contactLabel, initials, replyWindow } from '../../../shared/domain/views'
-import { ChannelIcon, avatarBackground, safeAvatarSrc } from '../shell/ui'
+import { isPhoneLike } from '../shell/phone'
+import { ChannelIcon, PhoneNumber, avatarBackground, safeAvatarSrc } from '../shell/ui'
 import { useFormat } from '../i18n/format'
 import classes from './ConversationList.module.css'
 
@@ -56,21 +57,18 @@ export const ConversationRow = memo(function ConversationRow({
       </div>
       <div className={classes.rowBody}>
         <div className={classes.line}>
-          <span className={classes.name} data-unread={unread > 0 || undefined} dir="auto">
-            {name}
-          </span>
+          <RowName label={name} unread={unread > 0} />
           <span className={classes.time} title={format.dateTime(conversation.lastMessageDate)}>
             {format.relative(when, now)}
           </span>
         </div>
         <div className={classes.line}>
+          {/* dir="auto" skips <bdi>: the line takes the message's direction, not the "You:" prefix's, so a
+              long English preview in an Arabic UI is cut at its end, not its start. */}
           <span className={classes.preview} dir="auto">
-            {hasDraft && <span className="tone-warn">{t('row.draft')} </span>}
-            {hasDraft
-              ? draft!.trim().slice(0, 200)
-              : last
-                ? `${last.direction === 'outbound' ? `${t('row.you')} ` : ''}${last.preview}`
-                : t('row.noMessages')}
+            {hasDraft && <bdi className="tone-warn">{t('row.draft')} </bdi>}
+            {!hasDraft && last?.direction === 'outbound' && <bdi>{t('row.you')} </bdi>}
+            {hasDraft ? draft!.trim().slice(0, 200) : last ? last.preview : t('row.noMessages')}
           </span>
           {unread > 0 && (
             <span className={classes.unread} aria-label={t('row.unread', { count: unread })}>
@@ -93,6 +91,16 @@ export const ConversationRow = memo(function ConversationRow({
     </div>
   )
 })
+
+/** A name reads in its own direction (dir="auto"); a phone number standing in for it, left to right. */
+function RowName({ label, unread }: { label: string; unread: boolean }) {
+  const phoneOnly = isPhoneLike(label)
+  return (
+    <span className={classes.name} data-unread={unread || undefined} dir={phoneOnly ? undefined : 'auto'}>
+      {phoneOnly ? <PhoneNumber number={label} /> : label}
+    </span>
+  )
+}
 
 function RowAvatar({ name, avatarUrl }: { name: string; avatarUrl?: string | null }) {
   const { t } = useTranslation()

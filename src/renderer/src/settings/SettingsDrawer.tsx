@@ -2,7 +2,7 @@
  * Settings: account, appearance, who am I, notifications, tray, canned replies.
  * Every change is saved at once through `updateSettings`.
  */
-import { Drawer, useDirection, SegmentedControl, Stack, Switch, Text } from '@mantine/core'
+import { Drawer, SegmentedControl, Stack, Switch, Text } from '@mantine/core'
 import type { AppState, NotificationSettings } from '../../../shared/ipc/contract'
 import { useTranslation } from 'react-i18next'
 import { AccountSection } from './AccountSection'
@@ -23,7 +23,6 @@ interface SettingsDrawerProps {
 
 export function SettingsDrawer({ opened, onClose, appState, onChangeAccount, onAccountRemoved }: SettingsDrawerProps) {
   const { t } = useTranslation()
-  const { dir } = useDirection()
   const update = useUpdateSettings()
   const { settings, account } = appState
   const setNotifications = (patch: Partial<NotificationSettings>) => update.mutate({ notifications: patch })
@@ -33,8 +32,9 @@ export function SettingsDrawer({ opened, onClose, appState, onChangeAccount, onA
       opened={opened}
       onClose={onClose}
       title={t('settings.title')}
-      // The far edge: right in left-to-right languages, left in Arabic.
-      position={dir === 'rtl' ? 'left' : 'right'}
+      // The far edge: right in left-to-right languages, left in Arabic. Mantine's "right" is already logical
+      // (justify-content: flex-end, and its RTL transitions), so flipping it here put the drawer back on the right.
+      position="right"
       size="md"
       closeButtonProps={{ 'aria-label': t('settings.close') }}
     >

@@ -33,6 +33,9 @@ export function ViewsNav({
               key={item}
               component="button"
               label={t(`views.${item}`)}
+              // One line in every language ("Sem responsável", "Nicht zugewiesen"): cut with an ellipsis, whole in the title.
+              title={t(`views.${item}`)}
+              styles={{ label: { whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' } }}
               leftSection={<Icon size={18} aria-hidden />}
               rightSection={
                 counts ? (

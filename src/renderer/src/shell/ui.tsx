@@ -42,6 +42,17 @@ export function ChannelIcon({ type, size = 18 }: { type: string; size?: number }
   )
 }
 
+/** A phone number reads left to right in every UI language: alone among Arabic text, "+1 555 0100"'s digits
+ * and signs would otherwise take the page's direction and show as "0100 555 1+". Isolated, so the text around
+ * it keeps its own direction. */
+export function PhoneNumber({ number }: { number: string }) {
+  return (
+    <bdi dir="ltr" data-phone="">
+      {number}
+    </bdi>
+  )
+}
+
 /** Avatar backgrounds that keep white initials at ≥ 4.5:1 (Mantine's
  * "initials" colours include light ones that do not). */
 const avatarBackgrounds = ['#364fc7', '#5f3dc4', '#862e9c', '#1864ab', '#0b7285', '#087f5b', '#a61e4d', '#c92a2a']

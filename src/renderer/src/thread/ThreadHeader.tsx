@@ -6,7 +6,8 @@ import type { Conversation, User } from '../../../shared/api/schemas'
 import { type ReplyWindow } from '../../../shared/domain/views'
 import { AssignPicker } from '../assign/AssignPicker'
 import { useFormat } from '../i18n/format'
-import { ChannelIcon, channelTypeLabel } from '../shell/ui'
+import { isPhoneLike } from '../shell/phone'
+import { ChannelIcon, channelTypeLabel, PhoneNumber } from '../shell/ui'
 
 /** "Acme SMS · SMS" says SMS twice: the type is added only when the channel's name does not already say it. */
 function channelLine(channel: Conversation['channel']): string {
@@ -36,6 +37,8 @@ export function ThreadHeader({
   onArchive: (archived: boolean) => void
 }) {
   const { t } = useTranslation()
+  // No name (contactLabel gives the number), or a number for a name: it must read left to right.
+  const phoneOnly = isPhoneLike(name)
   return (
     <Group
       justify="space-between"
@@ -48,16 +51,17 @@ export function ThreadHeader({
       <Group gap="sm" wrap="nowrap" style={{ minWidth: 0, flex: '1 1 240px' }}>
         <ChannelIcon type={conversation.channel.type} size={24} />
         <Stack gap={0} style={{ minWidth: 0, flex: '0 1 auto' }}>
-          <Title order={2} size="h4" lineClamp={1} dir="auto">
-            {name}
+          <Title order={2} size="h4" lineClamp={1} dir={phoneOnly ? undefined : 'auto'}>
+            {phoneOnly ? <PhoneNumber number={name} /> : name}
           </Title>
           <Text size="xs" c="dimmed" truncate="end">
-            {[
-              conversation.contact.name.trim() ? conversation.contact.phoneNumber : null,
-              channelLine(conversation.channel),
-            ]
-              .filter(Boolean)
-              .join(' · ')}
+            {conversation.contact.name.trim() && conversation.contact.phoneNumber ? (
+              <>
+                <PhoneNumber number={conversation.contact.phoneNumber} />
+                {' · '}
+              </>
+            ) : null}
+            {channelLine(conversation.channel)}
           </Text>
         </Stack>
       </Group>
