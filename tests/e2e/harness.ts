@@ -78,7 +78,7 @@ export interface ShellRecords {
   /** Shim only: session.clearCache (`cache`) and clearStorageData (`storage:` + the storages) calls, in order. */
   sessionCleared?: string[]
   /** Shim only: every session.setSpellCheckerLanguages call in order, and the words added to the dictionary. */
-  spellChecker?: { languageCalls: string[][]; addedWords: string[] }
+  spellChecker?: { languageCalls: string[][]; addedWords: string[]; replacements: string[] }
 }
 
 export interface LaunchOptions {

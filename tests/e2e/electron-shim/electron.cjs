@@ -38,7 +38,12 @@ const records = {
   /** @type {string[]} */
   sessionCleared: [],
   /** Every session.setSpellCheckerLanguages call, in order, and every word added to the dictionary. */
-  spellChecker: { languageCalls: /** @type {string[][]} */ ([]), addedWords: /** @type {string[]} */ ([]) },
+  spellChecker: {
+    languageCalls: /** @type {string[][]} */ ([]),
+    addedWords: /** @type {string[]} */ ([]),
+    /** webContents.replaceMisspelling calls: the suggestion picked. */
+    replacements: /** @type {string[]} */ ([]),
+  },
 }
 
 /**
@@ -541,6 +546,10 @@ class WebContents extends EventEmitter {
   isDestroyed() {
     return this._win._destroyed
   }
+  /** Records the pick; the page's own text is Playwright's Chromium's, which has no spell checker to ask. */
+  replaceMisspelling(word) {
+    records.spellChecker.replacements.push(String(word))
+  }
   getURL() {
     return this._url
   }
@@ -974,7 +983,10 @@ class Menu extends EventEmitter {
     }
     return null
   }
-  popup() {}
+  /** A context menu shown: the last one stays reachable (Menu.lastPopup, shim only) for a spec to read and click. */
+  popup() {
+    Menu.lastPopup = this
+  }
   closePopup() {}
 }
 
@@ -1296,6 +1308,7 @@ rpc.handle('records.get', () => {
     spellChecker: {
       languageCalls: records.spellChecker.languageCalls.map((call) => [...call]),
       addedWords: [...records.spellChecker.addedWords],
+      replacements: [...records.spellChecker.replacements],
     },
     tray: tray
       ? {
