@@ -50,7 +50,6 @@ export function SpellCheckLanguages({
       value={value}
       searchable
       maxValues={8}
-      aria-label={t('settings.spellCheck')}
       comboboxProps={{ withinPortal: false }}
       onChange={(next) => onChange({ spellCheckLanguages: next.length > 0 ? next : null })}
       nothingFoundMessage={t('palette.nothingFound')}
