@@ -66,8 +66,10 @@ export const ConversationRow = memo(function ConversationRow({
           {/* dir="auto" skips <bdi>: the line takes the message's direction, not the "You:" prefix's, so a
               long English preview in an Arabic UI is cut at its end, not its start. */}
           <span className={classes.preview} dir="auto">
-            {hasDraft && <bdi className="tone-warn">{t('row.draft')} </bdi>}
-            {!hasDraft && last?.direction === 'outbound' && <bdi>{t('row.you')} </bdi>}
+            {/* The space stays outside the isolate: inside an Arabic one it would land on the far side. */}
+            {hasDraft && <bdi className="tone-warn">{t('row.draft')}</bdi>}
+            {!hasDraft && last?.direction === 'outbound' && <bdi>{t('row.you')}</bdi>}
+            {(hasDraft || last?.direction === 'outbound') && ' '}
             {hasDraft ? draft!.trim().slice(0, 200) : last ? last.preview : t('row.noMessages')}
           </span>
           {unread > 0 && (

@@ -36,7 +36,7 @@ export function InboxShell({
   return (
     <AppShell
       header={{ height: 52 }}
-      navbar={{ width: { base: 200, lg: 236 }, breakpoint: 'md', collapsed: { mobile: !shell.nav.opened } }}
+      navbar={{ width: { base: 220, lg: 256 }, breakpoint: 'md', collapsed: { mobile: !shell.nav.opened } }}
       padding={0}
     >
       <ShellHeader

@@ -48,7 +48,7 @@ export function ThreadHeader({
       gap="sm"
       style={{ borderBottom: '1px solid var(--mantine-color-default-border)' }}
     >
-      <Group gap="sm" wrap="nowrap" style={{ minWidth: 0, flex: '1 1 240px' }}>
+      <Group gap="sm" wrap="nowrap" style={{ minWidth: 0, flex: '1 1 180px' }}>
         <ChannelIcon type={conversation.channel.type} size={24} />
         <Stack gap={0} style={{ minWidth: 0, flex: '0 1 auto' }}>
           <Title order={2} size="h4" lineClamp={1} dir={phoneOnly ? undefined : 'auto'}>
