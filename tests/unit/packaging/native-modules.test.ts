@@ -158,7 +158,7 @@ describe('what ships in node_modules', () => {
       '@tabler/icons-react',
       '@tanstack/react-query',
       '@tanstack/react-virtual',
-      'i18next',
+      // Not i18next: main speaks the UI language too (src/main/i18n: notifications, tray, dialogs).
       'react-i18next',
       'dayjs',
     ]
