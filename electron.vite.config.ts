@@ -9,9 +9,15 @@ import react from '@vitejs/plugin-react'
 export default defineConfig(({ mode }) => ({
   main: {
     // Dependencies stay in node_modules (keytar is native; electron-store and
-    // hono load fine from there), so the main bundle is only our code.
-    build: { externalizeDeps: true },
-    resolve: { alias: { '@shared': resolve('src/shared') } },
+    // hono load fine from there), so the main bundle is only our code. The test build
+    // bundles a stand-in for electron-updater instead (tests/e2e/electron-shim/electron-updater.cjs).
+    build: { externalizeDeps: mode === 'e2e' ? { exclude: ['electron-updater'] } : true },
+    resolve: {
+      alias: {
+        '@shared': resolve('src/shared'),
+        ...(mode === 'e2e' ? { 'electron-updater': resolve('tests/e2e/electron-shim/electron-updater.cjs') } : {}),
+      },
+    },
     define: { __INBOX_DESK_E2E_BUILD__: JSON.stringify(mode === 'e2e') },
   },
   preload: {

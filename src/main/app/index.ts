@@ -23,6 +23,7 @@ import {
 import { openStore } from './open-store'
 import { readAppState, sendAppState } from './app-state'
 import { createLanguage } from './language'
+import { createUpdates, startUpdates } from './updates'
 
 export type CoreOptions = AccountRuntimeOptions
 
@@ -32,13 +33,12 @@ export interface MainCoreInternals extends MainCore {
   readonly log: Logger
 }
 
-export function createMainCore(adapters: ShellAdapters, options: CoreOptions = {}): MainCoreInternals {
+export function createMainCore(shellAdapters: ShellAdapters, options: CoreOptions = {}): MainCoreInternals {
   const redactor = createRedactor()
-  const log = createLogger(adapters.logSink ?? consoleSink, redactor, 'main')
-  const settings = createSettings(
-    openStore(adapters, SETTINGS_STORE_NAME, settingsDefaults, log),
-    log.child('settings'),
-  )
+  const log = createLogger(shellAdapters.logSink ?? consoleSink, redactor, 'main')
+  const { updates, adapters } = createUpdates(shellAdapters, log)
+  const settingsStore = openStore(adapters, SETTINGS_STORE_NAME, settingsDefaults, log)
+  const settings = createSettings(settingsStore, log.child('settings'))
   // Notifications, the tray, dialogs and the spell checker in the UI language; follow updateSettings below.
   const language = createLanguage(adapters, settings.getRenderer(), log.child('language'))
   const drafts = createDraftStore(openStore(adapters, DRAFTS_STORE_NAME, draftsDefaults, log), log.child('drafts'))
@@ -76,6 +76,7 @@ export function createMainCore(adapters: ShellAdapters, options: CoreOptions = {
       account,
       inbox,
       drafts,
+      updates,
       getAppState,
       updateSettings,
       setFocusedConversation(chatId) {
@@ -95,8 +96,10 @@ export function createMainCore(adapters: ShellAdapters, options: CoreOptions = {
     async start() {
       adapters.setDoNotDisturb(settings.getRenderer().notifications.doNotDisturb)
       await restoreSavedAccount(account, log)
+      await startUpdates(updates, log)
     },
     async stop() {
+      updates.stop()
       await inbox.stop()
       await account.stop()
     },

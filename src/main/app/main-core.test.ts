@@ -552,6 +552,10 @@ describe('the key stays in the key store', () => {
       setDraft: { chatId, text: 'draft' },
       setFocusedConversation: { chatId },
       openExternal: { url: 'https://example.com' },
+      getUpdateStatus: undefined,
+      checkForUpdates: undefined,
+      restartToUpdate: undefined,
+      cancelRestartToUpdate: undefined,
     }
     // Everything but the account changes first, then those (which end the session).
     const last: InvokeChannel[] = ['connectAccount', 'startDemo', 'removeAccount']

@@ -19,6 +19,7 @@ import type {
 import type { AccountService } from '../account'
 import type { DraftStore } from '../drafts'
 import type { InboxEngine } from '../ports/inbox-engine'
+import type { UpdateService } from '../update'
 
 export type Handler<C extends InvokeChannel> = (args: InvokeParsedArgs<C>) => Promise<InvokeResult<C>>
 export type Handlers = { [C in InvokeChannel]: Handler<C> }
@@ -27,6 +28,7 @@ export interface HandlerServices {
   account: AccountService
   inbox: InboxEngine
   drafts: DraftStore
+  updates: UpdateService
   getAppState(): Promise<AppState>
   updateSettings(patch: SettingsPatch): RendererSettings
   setFocusedConversation(chatId: string | null): void
@@ -34,7 +36,7 @@ export interface HandlerServices {
 }
 
 export function createHandlers(services: HandlerServices): Handlers {
-  const { account, inbox, drafts } = services
+  const { account, inbox, drafts, updates } = services
   return {
     getAppState: () => services.getAppState(),
     connectAccount: (args) => account.connect(args),
@@ -60,5 +62,10 @@ export function createHandlers(services: HandlerServices): Handlers {
     setDraft: async ({ chatId, text }) => (drafts.set(chatId, text), null),
     setFocusedConversation: async ({ chatId }) => (services.setFocusedConversation(chatId), null),
     openExternal: ({ url }) => services.openExternal(url),
+
+    getUpdateStatus: async () => updates.status(),
+    checkForUpdates: () => updates.checkNow(),
+    restartToUpdate: async () => updates.restartToUpdate(),
+    cancelRestartToUpdate: async () => updates.cancelRestart(),
   }
 }

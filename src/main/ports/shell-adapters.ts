@@ -9,6 +9,7 @@ import type { EventChannel } from '../../shared/ipc/channels'
 import type { EventPayloads } from '../../shared/ipc/contract'
 import type { LogSink } from './logger'
 import type { SecretStore } from './secret-store'
+import type { ShellUpdates } from './updater'
 
 /** A persisted key/value store: electron-store in the app, `conf` in tests
  * (electron-store is a subclass of conf). */
@@ -66,6 +67,9 @@ export interface ShellAdapters {
   /** The OS keychain. Default: `createKeychainStore()` (keytar, service "Inbox Desk").
    * Tests pass one with their own service name. */
   keychain?: SecretStore
+  /** Auto-update: electron-updater behind the Updater port, and the install facts (src/main/shell/updater.ts).
+   * Absent (tests): updates are off, as in development. */
+  updates?: ShellUpdates
 }
 
 export interface WindowBounds {

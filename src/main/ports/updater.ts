@@ -15,6 +15,8 @@ export type UpdaterEvent =
   | { type: 'error'; error: unknown }
 
 export interface UpdaterSetup {
+  /** Where electron-updater's own log lines go. */
+  log: { info(message: string): void; warn(message: string): void; error(message: string): void }
   /** Overrides the feed of app-update.yml (a generic provider's URL). */
   feedUrl?: string
   /** Overrides the channel of app-update.yml. */
@@ -46,4 +48,27 @@ export interface InstallProbe {
   /** A file's text, or null when it does not exist. */
   readTextFile(path: string): Promise<string | null>
   fileExists(path: string): Promise<boolean>
+}
+
+/** What the shell knows about how this copy runs (src/main/update/install-kind.ts decides from it). */
+export interface InstallFacts {
+  isPackaged: boolean
+  platform: NodeJS.Platform
+  /** PORTABLE_EXECUTABLE_DIR (Windows portable) and APPIMAGE (Linux AppImage), from process.env. */
+  env: { PORTABLE_EXECUTABLE_DIR?: string; APPIMAGE?: string }
+  /** The folder of the running executable. */
+  execDir: string
+  /** The e2e build under INBOX_DESK_E2E_UPDATES=1 (../shell/launch-overrides.ts, never in a packaged app):
+   * behave as an updatable install, so the end-to-end specs can drive the stand-in updater. Policy still applies. */
+  testInstall?: boolean
+}
+
+/** What the shell gives the update service (ShellAdapters.updates). */
+export interface ShellUpdates {
+  updater: Updater
+  facts: InstallFacts
+  /** The login name, for macOS's per-user managed preferences. */
+  userName?: string
+  /** Default: the real system (src/main/update/system-probe.ts). */
+  probe?: InstallProbe
 }

@@ -15,16 +15,20 @@ export interface LaunchOverrides {
   keychainService?: string
   /** Install ./e2e-hooks.ts (real Electron under the harness). */
   e2eHooks: boolean
+  /** INBOX_DESK_E2E_UPDATES=1 in the test build: the update logic treats this run as an updatable install, so
+   * the specs can drive the stand-in electron-updater (tests/e2e/updates.spec.ts). */
+  updatesAsInstalled: boolean
 }
 
 export function readLaunchOverrides(
   env: Readonly<Record<string, string | undefined>>,
   context: { isPackaged: boolean; e2eBuild: boolean },
 ): LaunchOverrides {
-  if (context.isPackaged || env.INBOX_DESK_E2E !== '1') return { e2eHooks: false }
+  if (context.isPackaged || env.INBOX_DESK_E2E !== '1') return { e2eHooks: false, updatesAsInstalled: false }
   return {
     userDataDir: env.INBOX_DESK_USER_DATA_DIR || undefined,
     keychainService: env.INBOX_DESK_KEYCHAIN_SERVICE || undefined,
     e2eHooks: context.e2eBuild && env.INBOX_DESK_E2E_HOOKS === '1',
+    updatesAsInstalled: context.e2eBuild && env.INBOX_DESK_E2E_UPDATES === '1',
   }
 }

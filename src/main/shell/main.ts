@@ -14,6 +14,7 @@ import { readLaunchOverrides } from './launch-overrides'
 import { createNotificationPresenter } from './notifications'
 import { watchPowerAndNetwork } from './power-and-network'
 import { registerUiScheme, resolveUiLocation, secureUiSession } from './ui-session'
+import { createShellUpdates } from './updater'
 import { createWindowHost } from './window-host'
 
 // End-to-end tests give each launch its own profile (and keychain entry name),
@@ -33,12 +34,13 @@ async function start(): Promise<void> {
   // The constant comes first so that the shipping build drops the import, and the hooks with it.
   if (__INBOX_DESK_E2E_BUILD__ && overrides.e2eHooks) (await import('./e2e-hooks')).installE2eHooks()
   const surfaces: ShellSurfaces = { window: null, tray: null, notifications: null }
-  const core = createMainCore(
-    createShellAdapters(surfaces, {
+  const core = createMainCore({
+    ...createShellAdapters(surfaces, {
       userDataDir: app.getPath('userData'),
       keychainService: overrides.keychainService,
     }),
-  )
+    updates: createShellUpdates({ testInstall: overrides.updatesAsInstalled }),
+  })
   const log = core.log.child('shell')
   logStartAndStrayFailures(log)
 

@@ -25,6 +25,7 @@ const TEST_ONLY_MARKERS = [
   'recordNotifications',
   'createNodeAdapters',
   'startSandboxHarness',
+  'inbox-desk.e2e.updater', // the stand-in electron-updater (tests/e2e/electron-shim/electron-updater.cjs)
 ]
 
 function bundleText(dir: string): string {
@@ -58,5 +59,9 @@ describe('the shipping main bundle', () => {
     expect(e2e).toContain('__inboxDeskE2E')
     expect(e2e).toContain('installE2eHooks')
     expect(e2e).toContain('recordNotifications')
+    expect(e2e).toContain('inbox-desk.e2e.updater')
+    // The shipping build loads the real electron-updater from node_modules.
+    expect(shipping).toMatch(/require\(["']electron-updater["']\)/)
+    expect(e2e).not.toMatch(/require\(["']electron-updater["']\)/)
   })
 })

@@ -18,24 +18,14 @@
  */
 import { join } from 'node:path'
 import type { UpdateDisabledReason } from '../../shared/update/status'
-import type { InstallProbe } from '../ports/updater'
+import type { InstallFacts, InstallProbe } from '../ports/updater'
+
+export type { InstallFacts }
 import type { UpdatePolicy } from './policy'
 
 /** electron-builder.yml `msi.upgradeCode` (a unit test keeps the two equal). */
 export const MSI_UPGRADE_CODE = '5b0e0c5e-6c4b-4c1e-9d63-2b1f6f3f5a11'
 export const PRODUCT_NAME = 'Inbox Desk'
-
-export interface InstallFacts {
-  isPackaged: boolean
-  platform: NodeJS.Platform
-  /** PORTABLE_EXECUTABLE_DIR (Windows portable) and APPIMAGE (Linux AppImage), from process.env. */
-  env: { PORTABLE_EXECUTABLE_DIR?: string; APPIMAGE?: string }
-  /** The folder of the running executable. */
-  execDir: string
-  /** The e2e build under INBOX_DESK_E2E_UPDATES=1 (../shell/launch-overrides.ts, never in a packaged app):
-   * behave as an updatable install, so the end-to-end specs can drive the stand-in updater. Policy still applies. */
-  testInstall?: boolean
-}
 
 export type WindowsInstall = 'nsis' | 'msi' | 'none'
 

@@ -77,14 +77,14 @@ describe('the update service', () => {
     const policy = '{"updateUrl":"https://mirror.example/desk","channel":"beta"}'
     const ctx = setup({ files: { [`${MAC.execDir}/update-policy.json`]: policy } })
     await ctx.service.start()
-    expect(ctx.updater.setups).toEqual([{ feedUrl: 'https://mirror.example/desk', channel: 'beta' }])
+    expect(ctx.updater.setups).toMatchObject([{ feedUrl: 'https://mirror.example/desk', channel: 'beta' }])
     expect(ctx.service.status()).toMatchObject({ phase: 'idle', channel: 'beta', policySource: 'file' })
   })
 
   it('checks after the start delay, downloads, and pushes every step to the window', async () => {
     const ctx = setup()
     await ctx.service.start()
-    expect(ctx.updater.setups).toEqual([{ feedUrl: undefined, channel: undefined }])
+    expect(ctx.updater.setups).toMatchObject([{ feedUrl: undefined, channel: undefined }])
     ctx.updater.nextCheck = {
       events: [
         { type: 'available', version: '0.2.0' },

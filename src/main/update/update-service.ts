@@ -115,7 +115,8 @@ export function createUpdateService(deps: UpdateServiceDeps): UpdateService {
         apply({ phase: 'disabled', disabledReason: decision.reason })
         return
       }
-      updater!.configure({ feedUrl: policy.feedUrl, channel: policy.channel })
+      const updaterLog = log.child('electron-updater')
+      updater!.configure({ feedUrl: policy.feedUrl, channel: policy.channel, log: updaterLog })
       updater!.setAutoInstallOnAppQuit(installOnQuit(inFlight))
       updater!.onEvent((event) => {
         apply(event)

@@ -29,6 +29,10 @@ export const invokeChannels = [
   'setDraft',
   'setFocusedConversation',
   'openExternal',
+  'getUpdateStatus',
+  'checkForUpdates',
+  'restartToUpdate',
+  'cancelRestartToUpdate',
 ] as const
 export type InvokeChannel = (typeof invokeChannels)[number]
 
@@ -40,6 +44,7 @@ export const eventChannels = [
   'syncStatus',
   'outboxChanged',
   'openConversation',
+  'updateStatus',
 ] as const
 export type EventChannel = (typeof eventChannels)[number]
 

@@ -25,6 +25,7 @@ import {
   REPLY_MAX_LENGTH,
   replyTextSchema,
 } from '../api/schemas'
+import type { RestartToUpdateResult, UpdateStatus } from '../update/status'
 import type { EventChannel, InvokeChannel } from './channels'
 
 // ---- Errors ----------------------------------------------------------------
@@ -362,6 +363,11 @@ export const invokeContract = {
    * stay quiet about it while the window has focus. */
   setFocusedConversation: spec<null>()(z.object({ chatId: bridgeIdSchema.nullable() }).strict()),
   openExternal: spec<null>()(z.object({ url: z.string().min(1).max(8192) }).strict()),
+  /** Auto-update (src/main/update): the status, "Check now", "Restart to update" (which may wait for the outbox). */
+  getUpdateStatus: spec<UpdateStatus>()(none),
+  checkForUpdates: spec<UpdateStatus>()(none),
+  restartToUpdate: spec<RestartToUpdateResult>()(none),
+  cancelRestartToUpdate: spec<UpdateStatus>()(none),
 } satisfies Record<InvokeChannel, InvokeSpec<z.ZodType, unknown>>
 
 export type InvokeArgs<C extends InvokeChannel> = z.input<(typeof invokeContract)[C]['args']>
@@ -376,6 +382,7 @@ export interface EventPayloads {
   syncStatus: SyncStatus
   outboxChanged: OutboxEntry[]
   openConversation: { chatId: string }
+  updateStatus: UpdateStatus
 }
 // Compile-time check: one payload per event channel, no more, no less.
 type _EveryEventHasAPayload = [EventChannel] extends [keyof EventPayloads]

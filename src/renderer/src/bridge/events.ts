@@ -37,6 +37,7 @@ export function useBridgeEvents(): void {
       subscribe('outboxChanged', (entries: EventPayloads['outboxChanged']) => {
         queryClient.setQueryData(queryKeys.outbox, entries)
       }),
+      subscribe('updateStatus', (status) => queryClient.setQueryData(queryKeys.updateStatus, status)),
     ]
     return () => {
       for (const unsubscribe of unsubscribers) unsubscribe()

@@ -30,6 +30,7 @@ export const queryKeys = {
   drafts: ['drafts'] as const,
   users: ['users'] as const,
   syncStatus: ['syncStatus'] as const,
+  updateStatus: ['updateStatus'] as const,
 }
 
 /** User Timing mark set each time a conversation list arrives over the bridge. */
