@@ -1,5 +1,5 @@
 /**
- * Settings: account, appearance, who am I, notifications, tray, canned replies.
+ * Settings: account, appearance, who am I, notifications, tray, canned replies, updates.
  * Every change is saved at once through `updateSettings`.
  */
 import { Drawer, SegmentedControl, Stack, Switch, Text } from '@mantine/core'
@@ -10,6 +10,7 @@ import { LanguageSettings } from './LanguageSettings'
 import { CannedRepliesEditor } from './CannedRepliesEditor'
 import { NotificationsSection } from './NotificationsSection'
 import { SettingsSection } from './SettingsSection'
+import { UpdatesSettings } from '../updates/UpdatesSection'
 import { useUpdateSettings } from './useSettings'
 import { WhoAmI } from './WhoAmI'
 
@@ -96,6 +97,10 @@ export function SettingsDrawer({ opened, onClose, appState, onChangeAccount, onA
             replies={settings.cannedReplies}
             onChange={(cannedReplies) => update.mutate({ cannedReplies })}
           />
+        </SettingsSection>
+
+        <SettingsSection title={t('updates.title')}>
+          <UpdatesSettings />
         </SettingsSection>
       </Stack>
     </Drawer>

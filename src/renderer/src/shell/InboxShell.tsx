@@ -15,9 +15,24 @@ import { Thread } from '../thread/Thread'
 import { ListPane } from './ListPane'
 import { NoConversationOpen } from './NoConversationOpen'
 import { ShellHeader } from './ShellHeader'
+import { UpdateBanner } from '../updates/UpdateBanner'
 import { SyncBanner } from './SyncBanner'
 import { useInboxShell } from './useInboxShell'
 import { ViewsNav } from './ViewsNav'
+
+/** Above the inbox: sync trouble (./SyncBanner.tsx), then a downloaded update (../updates/UpdateBanner.tsx). */
+function Banners({ appState, onChangeAccount }: { appState: AppState; onChangeAccount: (prefillUrl: string) => void }) {
+  const { account } = appState
+  return (
+    <>
+      <SyncBanner
+        accountProblem={appState.accountProblem}
+        onUpdateKey={() => onChangeAccount(account?.kind === 'remote' ? account.baseUrl : '')}
+      />
+      <UpdateBanner />
+    </>
+  )
+}
 
 export function InboxShell({
   appState,
@@ -48,10 +63,7 @@ export function InboxShell({
       />
       <ViewsNav view={inbox.view} counts={inbox.all.data ? inbox.counts : null} onView={inbox.changeView} />
       <AppShell.Main h="100vh" style={{ display: 'flex', flexDirection: 'column' }}>
-        <SyncBanner
-          accountProblem={appState.accountProblem}
-          onUpdateKey={() => onChangeAccount(account?.kind === 'remote' ? account.baseUrl : '')}
-        />
+        <Banners appState={appState} onChangeAccount={onChangeAccount} />
         <div style={{ flex: 1, minHeight: 0, display: 'flex' }}>
           <ListPane
             inbox={inbox}
