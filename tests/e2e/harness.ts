@@ -79,6 +79,10 @@ export interface ShellRecords {
   sessionCleared?: string[]
   /** Shim only: every session.setSpellCheckerLanguages call in order, and the words added to the dictionary. */
   spellChecker?: { languageCalls: string[][]; addedWords: string[]; replacements: string[] }
+  /** Every session.defaultSession.setProxy config main set, in order. */
+  proxyConfigs: (
+    { mode: 'system' | 'direct' } | { mode: 'fixed_servers'; proxyRules: string; proxyBypassRules: string }
+  )[]
 }
 
 export interface LaunchOptions {

@@ -14,6 +14,7 @@ import {
   type RendererSettings,
   type SettingsPatch,
 } from '../../shared/ipc/contract'
+import { defaultProxySettings } from '../../shared/network/proxy'
 import type { KeyValueStore, WindowBounds } from '../ports/shell-adapters'
 import type { Logger } from '../ports/logger'
 
@@ -69,6 +70,7 @@ export const defaultRendererSettings: RendererSettings = {
   },
   cannedReplies: defaultCannedReplies,
   spellCheckLanguages: null,
+  proxy: defaultProxySettings,
 }
 
 export interface SettingsData extends Record<string, unknown> {

@@ -14,6 +14,7 @@ import type { ShellAdapters, WindowBounds } from '../ports/shell-adapters'
 import type { MainCore } from './main-core'
 import { createDraftStore, DRAFTS_STORE_NAME, draftsDefaults } from '../drafts'
 import { safeOpenExternal } from '../window'
+import { createProxyApplier } from '../network'
 import {
   createAccountRuntime,
   restoreSavedAccount,
@@ -61,12 +62,15 @@ export function createMainCore(shellAdapters: ShellAdapters, options: CoreOption
     return sendAppState(adapters, getAppState, log)
   }
 
+  const applyProxy = createProxyApplier(adapters, () => settings.getRenderer().proxy, log.child('network'))
+
   function updateSettings(patch: SettingsPatch): RendererSettings {
     const before = settings.getRenderer().notifications.doNotDisturb
     const next = settings.updateRenderer(patch)
     if (next.notifications.doNotDisturb !== before) adapters.setDoNotDisturb(next.notifications.doNotDisturb)
     language.settingsChanged(next)
     inbox.settingsChanged(next)
+    void applyProxy() // live: only when the route changed
     void emitAppState()
     return next
   }
@@ -95,6 +99,8 @@ export function createMainCore(shellAdapters: ShellAdapters, options: CoreOption
     invoke: dispatch,
     async start() {
       adapters.setDoNotDisturb(settings.getRenderer().notifications.doNotDisturb)
+      // Before the account's first request: it must already take the agent's route.
+      await applyProxy()
       await restoreSavedAccount(account, log)
       await startUpdates(updates, log)
     },

@@ -30,6 +30,10 @@ export interface NativeNotificationRequest {
   silent: boolean
 }
 
+/** The part of Electron's `ProxyConfig` (session.setProxy) Inbox Desk sets: src/main/network/proxy-config.ts. */
+export type ProxyConfig =
+  { mode: 'system' } | { mode: 'direct' } | { mode: 'fixed_servers'; proxyRules: string; proxyBypassRules: string }
+
 export interface ShellAdapters {
   /** Electron's `net.fetch` in the app (system proxy and certificates); Node's fetch in tests. */
   fetch: typeof fetch
@@ -70,6 +74,11 @@ export interface ShellAdapters {
   /** Auto-update: electron-updater behind the Updater port, and the install facts (src/main/shell/updater.ts).
    * Absent (tests): updates are off, as in development. */
   updates?: ShellUpdates
+  /**
+   * Routes main's requests (net.fetch) as Settings → Network says: Electron's session.setProxy, then the
+   * open connections closed so the next request takes the new route. Absent in unit tests (Node's fetch).
+   */
+  applyProxy?(config: ProxyConfig): Promise<void>
 }
 
 export interface WindowBounds {

@@ -10,6 +10,7 @@ import { ipcChannelName } from '../../shared/ipc/channels'
 import { createKeychainStore } from '../account'
 import type { KeyValueStore, ShellAdapters } from '../ports/shell-adapters'
 import { createElectronLogSink } from './log'
+import { applyProxyToSession } from './proxy'
 import type { NotificationPresenter } from './notifications'
 import { createSpellCheckerAdapter } from './spellcheck'
 import type { TrayPresenter } from './tray'
@@ -57,5 +58,6 @@ export function createShellAdapters(
     },
     logSink: createElectronLogSink(userDataDir),
     keychain: keychainService ? createKeychainStore({ service: keychainService }) : undefined,
+    applyProxy: applyProxyToSession,
   }
 }

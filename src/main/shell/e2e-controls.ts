@@ -12,6 +12,7 @@ export interface Recorded {
   notifications: NotificationRecords
   badgeAndLinks: BadgeAndLinks
   tray: TrayRecord
+  proxyConfigs: Electron.ProxyConfig[]
 }
 
 const snapshotMenu = (menu: Menu | null): unknown[] =>
@@ -63,12 +64,13 @@ function actOnWindow({ action, focused, bounds }: Record<string, unknown>): unkn
   throw new Error(`Unknown window action ${String(action)}`)
 }
 
-export function createControls({ notifications, badgeAndLinks, tray }: Recorded): Record<string, Control> {
+export function createControls({ notifications, badgeAndLinks, tray, proxyConfigs }: Recorded): Record<string, Control> {
   return {
     'records.get': () => ({
       notifications: notifications.records.map((record) => ({ ...record })),
       badgeCount: badgeAndLinks.badgeCount,
       openedExternalUrls: [...badgeAndLinks.openedExternalUrls],
+      proxyConfigs: proxyConfigs.map((config) => ({ ...config })),
       windowOpenRequests: [],
       navigationAttempts: [],
       tray: snapshotTray(tray),

@@ -10,7 +10,7 @@
  * only this file imports them, so the shipping build (which drops this file) has neither.
  */
 import { createControls } from './e2e-controls'
-import { recordBadgeAndLinks, recordNotifications, recordTray } from './e2e-recorders'
+import { recordBadgeAndLinks, recordNotifications, recordProxyConfigs, recordTray } from './e2e-recorders'
 
 /** Installs the recorders. Call before the shell creates its tray or shows anything. */
 export function installE2eHooks(): void {
@@ -18,6 +18,7 @@ export function installE2eHooks(): void {
     notifications: recordNotifications(),
     badgeAndLinks: recordBadgeAndLinks(),
     tray: recordTray(),
+    proxyConfigs: recordProxyConfigs(),
   })
   ;(globalThis as { __inboxDeskE2E?: unknown }).__inboxDeskE2E = {
     control(method: string, params: Record<string, unknown>) {

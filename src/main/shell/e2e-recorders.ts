@@ -1,9 +1,9 @@
 /**
  * Test build only (imported by ./e2e-hooks.ts alone): the recorders that patch Electron's
- * Notification, badge, shell.openExternal and Tray so the e2e harness can see what the OS was asked to
+ * Notification, badge, shell.openExternal, Tray and session.setProxy so the e2e harness can see what the OS was asked to
  * show. Each records and then calls Electron's own method, except openExternal, which only records.
  */
-import { app, Notification, shell, Tray, type Menu } from 'electron'
+import { app, Notification, session, shell, Tray, type Menu } from 'electron'
 
 /** One notification as the e2e harness reads it (tests/e2e/harness.ts); the shim records the same shape. */
 export interface NotificationRecord {
@@ -84,6 +84,17 @@ export function recordBadgeAndLinks(): BadgeAndLinks {
     recorded.openedExternalUrls.push(url)
   }
   return recorded
+}
+
+/** Every session.setProxy config main set, in order; still applied (the proxy is real here). */
+export function recordProxyConfigs(): Electron.ProxyConfig[] {
+  const configs: Electron.ProxyConfig[] = []
+  const setProxy = session.defaultSession.setProxy.bind(session.defaultSession)
+  session.defaultSession.setProxy = (config) => {
+    configs.push(config)
+    return setProxy(config)
+  }
+  return configs
 }
 
 export function recordTray(): TrayRecord {

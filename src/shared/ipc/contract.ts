@@ -26,6 +26,7 @@ import {
   replyTextSchema,
 } from '../api/schemas'
 import type { RestartToUpdateResult, UpdateStatus } from '../update/status'
+import { proxySettingsSchema } from '../network/proxy'
 import type { EventChannel, InvokeChannel } from './channels'
 
 // ---- Errors ----------------------------------------------------------------
@@ -194,6 +195,8 @@ export const rendererSettingsSchema = z.object({
   cannedReplies: z.array(cannedReplySchema).max(200),
   /** The spell checker's dictionaries, one or more; `null` follows the UI language (src/shared/i18n/spellcheck.ts). */
   spellCheckLanguages: z.array(spellCheckLanguageSchema).min(1).max(8).nullable(),
+  /** Settings → Network: how main's requests reach the network (src/shared/network/proxy.ts). */
+  proxy: proxySettingsSchema,
 })
 export type RendererSettings = z.infer<typeof rendererSettingsSchema>
 

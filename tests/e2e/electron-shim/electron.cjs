@@ -44,6 +44,9 @@ const records = {
     /** webContents.replaceMisspelling calls: the suggestion picked. */
     replacements: /** @type {string[]} */ ([]),
   },
+  /** Every session.setProxy config, in order. The shim's net.fetch does not use them (README). */
+  /** @type {object[]} */
+  proxyConfigs: [],
 }
 
 /**
@@ -486,6 +489,11 @@ class Session extends EventEmitter {
     return 'InboxDesk-ElectronShim'
   }
   setUserAgent() {}
+  /** Recorded, and resolved like Electron's; the shim's net.fetch still goes direct (README). */
+  async setProxy(config) {
+    records.proxyConfigs.push(structuredClone(config))
+  }
+  async closeAllConnections() {}
 }
 const defaultSession = new Session()
 const session = {
@@ -1301,6 +1309,7 @@ rpc.handle('records.get', () => {
     notifications: records.notifications.map((record) => ({ ...record })),
     badgeCount: records.badgeCount,
     openedExternalUrls: [...records.openedExternalUrls],
+    proxyConfigs: records.proxyConfigs.map((config) => structuredClone(config)),
     windowOpenRequests: records.windowOpenRequests.map((entry) => ({ ...entry })),
     navigationAttempts: records.navigationAttempts.map((entry) => ({ ...entry })),
     overlayIcons: records.overlayIcons.map((entry) => ({ ...entry })),

@@ -1,5 +1,5 @@
 /**
- * Settings: account, appearance, who am I, notifications, tray, canned replies, updates.
+ * Settings: account, appearance, who am I, notifications, tray, network (proxy), canned replies, updates.
  * Every change is saved at once through `updateSettings`.
  */
 import { Drawer, SegmentedControl, Stack, Switch, Text } from '@mantine/core'
@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next'
 import { AccountSection } from './AccountSection'
 import { LanguageSettings } from './LanguageSettings'
 import { CannedRepliesEditor } from './CannedRepliesEditor'
+import { NetworkSettings } from './NetworkSettings'
 import { NotificationsSection } from './NotificationsSection'
 import { SettingsSection } from './SettingsSection'
 import { UpdatesSettings } from '../updates/UpdatesSection'
@@ -90,6 +91,10 @@ export function SettingsDrawer({ opened, onClose, appState, onChangeAccount, onA
             checked={settings.closeToTray}
             onChange={(event) => update.mutate({ closeToTray: event.currentTarget.checked })}
           />
+        </SettingsSection>
+
+        <SettingsSection title={t('settings.network')}>
+          <NetworkSettings proxy={settings.proxy} onSave={(proxy) => update.mutate({ proxy })} />
         </SettingsSection>
 
         <SettingsSection title={t('settings.cannedReplies')}>

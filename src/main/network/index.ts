@@ -1,0 +1,2 @@
+export { createProxyApplier } from './proxy-applier'
+export { describeProxyConfig, toElectronProxyConfig } from './proxy-config'
