@@ -4,11 +4,11 @@
  * window, tray and power events to the returned `MainCore`. Tests build the
  * adapters from Node pieces and drive the same object.
  */
-import { resolveLocale } from '../../shared/i18n/locales'
 import type { AppState, RendererSettings, SettingsPatch } from '../../shared/ipc/contract'
 import { type AccountService, createSettings, SETTINGS_STORE_NAME, settingsDefaults } from '../account'
-import { createDispatcher, createHandlers } from '../ipc'
+import { createDispatcher, createHandlers, type HandlerServices } from '../ipc'
 import { consoleSink, createLogger, createRedactor } from '../log'
+import type { InboxEngine } from '../ports/inbox-engine'
 import type { Logger } from '../ports/logger'
 import type { ShellAdapters, WindowBounds } from '../ports/shell-adapters'
 import type { MainCore } from './main-core'
@@ -37,12 +37,7 @@ export interface MainCoreInternals extends MainCore {
 export function createMainCore(shellAdapters: ShellAdapters, options: CoreOptions = {}): MainCoreInternals {
   const redactor = createRedactor()
   const log = createLogger(shellAdapters.logSink ?? consoleSink, redactor, 'main')
-  const { updates, adapters } = createUpdates(shellAdapters, log)
-  const settingsStore = openStore(adapters, SETTINGS_STORE_NAME, settingsDefaults, log)
-  const settings = createSettings(settingsStore, log.child('settings'))
-  // Notifications, the tray, dialogs and the spell checker in the UI language; follow updateSettings below.
-  const language = createLanguage(adapters, settings.getRenderer(), log.child('language'))
-  const drafts = createDraftStore(openStore(adapters, DRAFTS_STORE_NAME, draftsDefaults, log), log.child('drafts'))
+  const { updates, adapters, settings, language, drafts } = openMainParts(shellAdapters, log)
 
   const view: ViewState = { focusedConversation: null, windowFocused: false }
   const { account, inbox } = createAccountRuntime({
@@ -83,11 +78,7 @@ export function createMainCore(shellAdapters: ShellAdapters, options: CoreOption
       updates,
       getAppState,
       updateSettings,
-      setFocusedConversation(chatId) {
-        view.focusedConversation = chatId
-        inbox.setFocusedConversation(chatId)
-      },
-      openExternal: (url) => safeOpenExternal(url, (safe) => adapters.openExternal(safe)),
+      ...viewHandlers(view, inbox, adapters),
     }),
     { log: log.child('ipc'), redactor },
   )
@@ -125,7 +116,35 @@ export function createMainCore(shellAdapters: ShellAdapters, options: CoreOption
     shouldCloseToTray: () => settings.getRenderer().closeToTray,
     getWindowBounds: () => settings.getWindowBounds(),
     saveWindowBounds: (bounds: WindowBounds) => settings.setWindowBounds(bounds),
-    uiLocale: () => resolveLocale(settings.getRenderer().locale, adapters.systemLocales),
+    uiLocale: () => language.i18n.locale(),
+  }
+}
+
+/** What main keeps across accounts: the updater, settings, the UI language and drafts. */
+function openMainParts(shellAdapters: ShellAdapters, log: Logger) {
+  const { updates, adapters } = createUpdates(shellAdapters, log)
+  const settings = createSettings(
+    openStore(adapters, SETTINGS_STORE_NAME, settingsDefaults, log),
+    log.child('settings'),
+  )
+  // Notifications, the tray, dialogs and the spell checker in the UI language; follow updateSettings.
+  const language = createLanguage(adapters, settings.getRenderer(), log.child('language'))
+  const drafts = createDraftStore(openStore(adapters, DRAFTS_STORE_NAME, draftsDefaults, log), log.child('drafts'))
+  return { updates, adapters, settings, language, drafts }
+}
+
+/** The bridge handlers that act on the window's view and on the OS rather than on a service. */
+function viewHandlers(
+  view: ViewState,
+  inbox: InboxEngine,
+  adapters: Pick<ShellAdapters, 'openExternal'>,
+): Pick<HandlerServices, 'setFocusedConversation' | 'openExternal'> {
+  return {
+    setFocusedConversation(chatId) {
+      view.focusedConversation = chatId
+      inbox.setFocusedConversation(chatId)
+    },
+    openExternal: (url) => safeOpenExternal(url, (safe) => adapters.openExternal(safe)),
   }
 }
 

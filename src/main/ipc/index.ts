@@ -1,3 +1,3 @@
 // The bridge handlers' public face: the composition root imports them from here.
 export { createDispatcher } from './dispatch'
-export { createHandlers } from './handlers'
+export { createHandlers, type HandlerServices } from './handlers'

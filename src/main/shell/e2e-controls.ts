@@ -64,7 +64,12 @@ function actOnWindow({ action, focused, bounds }: Record<string, unknown>): unkn
   throw new Error(`Unknown window action ${String(action)}`)
 }
 
-export function createControls({ notifications, badgeAndLinks, tray, proxyConfigs }: Recorded): Record<string, Control> {
+export function createControls({
+  notifications,
+  badgeAndLinks,
+  tray,
+  proxyConfigs,
+}: Recorded): Record<string, Control> {
   return {
     'records.get': () => ({
       notifications: notifications.records.map((record) => ({ ...record })),
