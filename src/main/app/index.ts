@@ -116,7 +116,6 @@ export function createMainCore(shellAdapters: ShellAdapters, options: CoreOption
     shouldCloseToTray: () => settings.getRenderer().closeToTray,
     getWindowBounds: () => settings.getWindowBounds(),
     saveWindowBounds: (bounds: WindowBounds) => settings.setWindowBounds(bounds),
-    uiLocale: () => language.i18n.locale(),
   }
 }
 

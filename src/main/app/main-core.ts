@@ -3,7 +3,6 @@
  * the shell routes IPC, window, tray and power events to.
  */
 import type { BridgeResult } from '../../shared/ipc/contract'
-import type { Locale } from '../../shared/i18n/locales'
 import type { WindowBounds } from '../ports/shell-adapters'
 import type { MainI18n } from '../i18n'
 
@@ -32,6 +31,4 @@ export interface MainCore {
   /** The saved window bounds, and saving them. */
   getWindowBounds(): WindowBounds | null
   saveWindowBounds(bounds: WindowBounds): void
-  /** The UI language (the setting, or the OS's for `system`): for text main shows itself. */
-  uiLocale(): Locale
 }

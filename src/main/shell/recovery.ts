@@ -6,7 +6,7 @@
  */
 import { app, clipboard, type BrowserWindow } from 'electron'
 import { release } from 'node:os'
-import type { Locale } from '../../shared/i18n/locales'
+import type { MainI18n } from '../i18n'
 import type { Logger } from '../ports/logger'
 import {
   createCrashLoopPolicy,
@@ -35,14 +35,14 @@ export interface CrashRecovery {
 
 export function handleRendererCrashes(
   win: BrowserWindow,
-  options: { uiEntryUrl: string; uiLocale(): Locale; log: Logger },
+  options: { uiEntryUrl: string; i18n: Pick<MainI18n, 't' | 'locale'>; log: Logger },
 ): CrashRecovery {
-  const { log } = options
+  const { log, i18n } = options
   const crashes = createCrashLoopPolicy()
   let showingRecovery = false
   const showRecovery = (notice?: RecoveryNotice) => {
     showingRecovery = true
-    const url = recoveryPageUrl({ locale: options.uiLocale(), crashes: crashes.history(), notice })
+    const url = recoveryPageUrl({ locale: i18n.locale(), t: i18n.t, crashes: crashes.history(), notice })
     void win.loadURL(url).catch((error: unknown) => log.error('Could not show the recovery page.', error))
   }
   const reloadUi = () => {
@@ -88,7 +88,7 @@ export function handleRendererCrashes(
           arch: process.arch,
           osRelease: release(),
           versions: process.versions,
-          locale: options.uiLocale(),
+          locale: i18n.locale(),
           crashes: crashes.history(),
         }),
       )

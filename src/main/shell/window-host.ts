@@ -20,7 +20,6 @@ type WindowCore = Pick<
   | 'setWindowFocused'
   | 'setDoNotDisturb'
   | 'isDoNotDisturb'
-  | 'uiLocale'
   | 'i18n'
 >
 
@@ -57,7 +56,7 @@ export function createWindowHost(deps: {
       },
       shouldHideOnClose: () => !quitting && surfaces.tray !== null && core.shouldCloseToTray(),
       setFocused: (focused) => core.setWindowFocused(focused),
-      uiLocale: () => core.uiLocale(),
+      i18n: core.i18n,
       log,
     })
     installContextMenu(created.webContents, core.i18n.t)

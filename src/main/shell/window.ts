@@ -7,7 +7,7 @@ import { BrowserWindow, screen } from 'electron'
 import { join } from 'node:path'
 import type { WindowBounds } from '../ports/shell-adapters'
 import type { Logger } from '../ports/logger'
-import type { Locale } from '../../shared/i18n/locales'
+import type { MainI18n } from '../i18n'
 import { initialWindowPlacement, MIN_WINDOW_SIZE, isOwnUiUrl, opensFromNewWindow } from '../window'
 import { handleRendererCrashes } from './recovery'
 
@@ -23,8 +23,8 @@ export interface MainWindowOptions {
   /** Whether a close should hide to the tray instead. */
   shouldHideOnClose(): boolean
   setFocused(focused: boolean): void
-  /** The UI language now, for what main shows itself (the crash recovery page). */
-  uiLocale(): Locale
+  /** Main's words in the UI language of the moment, for what main shows itself (the crash recovery page). */
+  i18n: Pick<MainI18n, 't' | 'locale'>
   log: Logger
 }
 
@@ -56,7 +56,7 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
 
   // ---- Stay on our UI --------------------------------------------------------------
   const contents = win.webContents
-  const recovery = handleRendererCrashes(win, { uiEntryUrl: options.uiEntryUrl, uiLocale: options.uiLocale, log })
+  const recovery = handleRendererCrashes(win, { uiEntryUrl: options.uiEntryUrl, i18n: options.i18n, log })
   contents.on('will-navigate', (event, url) => {
     if (isOwnUiUrl(url, options.uiBaseUrl)) return
     if (recovery.handleNavigation(url)) {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import ar from '../../shared/i18n/catalogs/ar.json'
 import de from '../../shared/i18n/catalogs/de.json'
-import { supportedLocales } from '../../shared/i18n/locales'
+import { supportedLocales, type Locale } from '../../shared/i18n/locales'
+import { createMainI18n } from '../i18n'
 import {
   diagnosticsText,
   RECOVERY_ACTION_ORIGIN,
@@ -14,10 +15,13 @@ const crashes = [
   { at: Date.UTC(2026, 11, 3, 8, 0, 0), reason: 'crashed', exitCode: 11 },
   { at: Date.UTC(2026, 11, 3, 8, 0, 5), reason: 'oom<script>alert(1)</script>', exitCode: null },
 ]
-const html = (
-  locale: (typeof supportedLocales)[number] = 'en',
-  notice?: Parameters<typeof recoveryPageHtml>[0]['notice'],
-) => recoveryPageHtml({ locale, crashes, notice })
+/** Main's own i18n (src/main/i18n), as the shell hands it over: the page takes its words from there. */
+const wordsIn = (locale: Locale) => {
+  const i18n = createMainI18n({ systemLocales: [], preference: locale })
+  return { locale: i18n.locale(), t: i18n.t }
+}
+const html = (locale: Locale = 'en', notice?: Parameters<typeof recoveryPageHtml>[0]['notice']) =>
+  recoveryPageHtml({ ...wordsIn(locale), crashes, notice })
 
 describe('the recovery page', () => {
   it('runs no script, loads nothing, and its forms go only to the action host', () => {
@@ -32,7 +36,9 @@ describe('the recovery page', () => {
       `${RECOVERY_ACTION_ORIGIN}/clear-cache`,
       `${RECOVERY_ACTION_ORIGIN}/copy-diagnostics`,
     ])
-    expect(recoveryPageUrl({ locale: 'en', crashes })).toBe(`data:text/html;charset=utf-8,${encodeURIComponent(page)}`)
+    expect(recoveryPageUrl({ ...wordsIn('en'), crashes })).toBe(
+      `data:text/html;charset=utf-8,${encodeURIComponent(page)}`,
+    )
   })
 
   it('offers Reload, Clear cached data and Copy diagnostics, and lists the crashes (reasons cut to a word)', () => {
@@ -51,6 +57,12 @@ describe('the recovery page', () => {
     expect(arabic).toContain(`>${ar.recovery.reload}<`)
     // Every text found in the catalog (a missing one would show its key).
     for (const locale of supportedLocales) expect(html(locale)).not.toMatch(/>recovery\.\w/)
+  })
+
+  it('follows a language change made after start (the shell hands over main’s live i18n)', () => {
+    const i18n = createMainI18n({ systemLocales: ['en-US'], preference: 'system' })
+    i18n.setPreference('de')
+    expect(recoveryPageHtml({ locale: i18n.locale(), t: i18n.t, crashes })).toContain(`>${de.recovery.reload}<`)
   })
 
   it('says what the last action did, escaped', () => {

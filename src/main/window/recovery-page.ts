@@ -8,7 +8,7 @@
  * handler stops that navigation and does the action in main (shell/recovery.ts) — only while this page is shown.
  */
 import { isRtl, type Locale } from '../../shared/i18n/locales'
-import { translator } from '../../shared/i18n/translate'
+import type { Translate } from '../i18n'
 import type { CrashRecord } from './crash-loop'
 
 export const RECOVERY_ACTION_ORIGIN = 'https://recovery.inbox-desk.invalid'
@@ -20,6 +20,8 @@ export type RecoveryNotice = { kind: 'copied' } | { kind: 'clearFailed'; error: 
 
 export interface RecoveryPage {
   locale: Locale
+  /** Main's i18n lookup (../i18n) in that locale: the page's words come from the shared catalogs. */
+  t: Translate
   crashes: readonly CrashRecord[]
   notice?: RecoveryNotice
 }
@@ -56,8 +58,7 @@ button.primary{background:#228be6;border-color:#228be6;color:#fff}button:focus-v
 @media (prefers-color-scheme:dark){body{background:#1a1b1e;color:#ddd}button{background:#2c2e33;border-color:#555}
 .hint,ul{color:#aaa}.notice{background:#1c3a55}.notice.error{background:#4a1f1f}}`
 
-export function recoveryPageHtml({ locale, crashes, notice }: RecoveryPage): string {
-  const t = translator(locale)
+export function recoveryPageHtml({ locale, t, crashes, notice }: RecoveryPage): string {
   const time = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'medium' })
   const action = (name: RecoveryAction, label: string, hint: string, primary = false) =>
     `<form method="get" action="${RECOVERY_ACTION_ORIGIN}/${name}"><button type="submit"${primary ? ' class="primary"' : ''}>${escapeHtml(label)}</button>
