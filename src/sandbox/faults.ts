@@ -70,6 +70,11 @@ export class FaultRules {
     return this.rules.length
   }
 
+  /** The rules still active, oldest first, as they were given; a `times` rule also says how many are `remaining`. */
+  list(): Array<FaultRule & { remaining?: number }> {
+    return this.rules.map(({ rule, remaining }) => (remaining === undefined ? { ...rule } : { ...rule, remaining }))
+  }
+
   /** The rule that fires for this request, if any; counts it down and drops it when used up. */
   match(method: string, path: string): FaultRule | undefined {
     for (let i = 0; i < this.rules.length; i++) {

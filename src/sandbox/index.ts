@@ -15,6 +15,7 @@ import { createSandboxApp } from './http/app'
 import { SandboxWorld } from './world'
 
 export { SANDBOX_ACCOUNTS, type SandboxAccount } from './accounts'
+export type { FaultRule } from './faults'
 export type { LoggedFault, RequestLogEntry } from './world'
 
 export interface SandboxOptions {

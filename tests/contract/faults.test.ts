@@ -56,6 +56,20 @@ describe('502 fault', () => {
     expect((await sandbox.call('listAssignableUsers')).status).toBe(502)
   })
 
+  it('GET /_sandbox/faults lists the active rules; a times rule says what remains and is gone once used up', async () => {
+    const never = { method: 'POST', path: '/conversations/reply', status: 502, rate: 0 }
+    const twice = { method: 'GET', path: '/conversations/assignable-users', delayMs: 1, times: 2 }
+    await addFaults([never, twice])
+    const active = async () => ((await sandbox.control('GET', '/faults')) as { rules: unknown[] }).rules
+    expect(await active()).toEqual([never, { ...twice, remaining: 2 }])
+    await sandbox.call('listAssignableUsers')
+    expect(await active()).toEqual([never, { ...twice, remaining: 1 }])
+    await sandbox.call('listAssignableUsers')
+    expect(await active()).toEqual([never])
+    await sandbox.control('DELETE', '/faults')
+    expect(await active()).toEqual([])
+  })
+
   it('reset clears the rules', async () => {
     await addFaults([{ path: '/conversations/assignable-users', status: 502 }])
     await sandbox.reset('demo')

@@ -112,6 +112,9 @@ export function controlRoutes(world: SandboxWorld, log: (line: string) => void):
     return json(c, 200, { rules: world.faults.count })
   })
 
+  // What is still active: a `times` rule is gone once used up, so a test can tell that a request has taken it.
+  control.get('/faults', (c) => json(c, 200, { rules: world.faults.list() }))
+
   control.delete('/faults', (c) => {
     world.faults.clear()
     return noContent(c)
