@@ -2,7 +2,18 @@
 import { describe, expect, it } from 'vitest'
 import { ApiError } from '../ports/inbox-api'
 import { newEntry, type StoredOutboxEntry } from './entry'
-import { afterFailedRead, afterRead, classifySendFailure, nextStep, type OutboxTiming } from './rules'
+import { DEFAULT_TIMEOUT_MS } from '../api'
+import {
+  afterFailedRead,
+  afterRead,
+  classifySendFailure,
+  DEFAULT_AMBIGUITY_WINDOW_MS,
+  defaultTiming,
+  nextStep,
+  SLOW_COMMIT_MARGIN_MS,
+  windowEnd,
+  type OutboxTiming,
+} from './rules'
 
 const timing: OutboxTiming = { windowMs: 30_000, minCheckGapMs: 2_000, unconfirmedCheckEveryMs: 60_000 }
 const entryWith = (changes: Partial<StoredOutboxEntry>): StoredOutboxEntry => ({
@@ -26,6 +37,22 @@ describe('classifySendFailure', () => {
     ['a 401', new ApiError('unauthorized', 'a', { status: 401 }), 'refused'],
   ])('%s → %s', (_, error, outcome) => {
     expect(classifySendFailure(error).outcome).toBe(outcome)
+  })
+})
+
+describe('the ambiguity window', () => {
+  it("is the client's request timeout plus a slow-commit margin, and the app's outbox uses it", () => {
+    expect(SLOW_COMMIT_MARGIN_MS).toBeGreaterThan(0)
+    expect(DEFAULT_AMBIGUITY_WINDOW_MS).toBe(DEFAULT_TIMEOUT_MS + SLOW_COMMIT_MARGIN_MS)
+    expect(defaultTiming.windowMs).toBe(DEFAULT_AMBIGUITY_WINDOW_MS)
+  })
+
+  it("runs from each unknown attempt's stored start, so a restart (a new process, a new clock reading) continues it", () => {
+    const entry = entryWith({ attempts: [unknownAt(1_000), { startedAt: 5_000, outcome: 'accepted' }] })
+    // Only the stored start counts: the window ends at the same instant whenever it is asked.
+    expect(windowEnd(entry, timing)).toBe(31_000)
+    expect(windowEnd({ ...entry, attempts: [...entry.attempts, unknownAt(20_000)] }, timing)).toBe(50_000)
+    expect(windowEnd(entryWith({ attempts: [{ startedAt: 1_000, outcome: 'absent' }] }), timing)).toBeNull()
   })
 })
 
