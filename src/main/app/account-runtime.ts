@@ -19,6 +19,7 @@ import type { Translate } from '../i18n'
 import type { InboxEngineDeps } from './inbox-engine-deps'
 import { createLiveInboxEngine } from './live-inbox-engine'
 import { openStore } from './open-store'
+import { userDataDatabases } from './account-database'
 
 export interface AccountRuntimeOptions {
   /** Replaces the sync engine + outbox (default: `createLiveInboxEngine`, ./live-inbox-engine.ts). */
@@ -58,6 +59,7 @@ export function createAccountRuntime(deps: {
     adapters,
     log: log.child('inbox'),
     openStore: (name, defaults) => openStore(adapters, name, defaults, log),
+    databases: userDataDatabases(adapters.userDataDir),
     getClient: () => account.client(),
     getSettings: () => settings.getRenderer(),
     getFocusedConversation: () => view.focusedConversation,

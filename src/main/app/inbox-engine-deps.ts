@@ -8,6 +8,7 @@ import type { Translate } from '../i18n'
 import type { InboxApi } from '../ports/inbox-api'
 import type { Logger } from '../ports/logger'
 import type { KeyValueStore, ShellAdapters } from '../ports/shell-adapters'
+import type { AccountDatabases } from './account-database'
 
 export interface InboxEngineDeps {
   adapters: ShellAdapters
@@ -15,6 +16,8 @@ export interface InboxEngineDeps {
   /** `adapters.createStore`, plus core's handling of a corrupt file (moved aside, logged,
    * defaults used). Use this for the engine's own stores (sync state, outbox). */
   openStore<T extends Record<string, unknown>>(name: string, defaults: T): KeyValueStore<T>
+  /** The accounts' local databases (one SQLite file per account in userData; tests: a temp folder). */
+  databases: AccountDatabases
   /** The connected account's client; throws a `no_account` BridgeFailure when there is none. */
   getClient(): InboxApi
   /** The renderer settings of the moment (notification switches, meUserId). */

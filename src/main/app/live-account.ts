@@ -10,14 +10,15 @@ import type { AccountSession } from '../ports/inbox-engine'
 import type { Notifier } from '../notify'
 import { createOutbox, type Outbox, type OutboxStoreData } from '../outbox'
 import { createSyncEngine, type SyncEngine, type SyncEngineOptions, type SyncStateData } from '../sync'
+import type { AccountStore } from '../store'
 import type { InboxEngineDeps } from './inbox-engine-deps'
+import { cursorKeyValueStore, openAccountDatabase, type OpenedAccountDatabase } from './account-database'
 
 export interface LiveInboxEngineOptions {
   /** Overrides of the engine's intervals and backoff (tests use short ones). */
   sync?: Pick<SyncEngineOptions, 'intervals' | 'backoff'>
 }
 
-export const SYNC_STATE_STORE_NAME = 'sync-state'
 /** One outbox file per account: a reply must never go out with another account's key. */
 export const outboxStoreName = (accountId: string): string =>
   `outbox-${createHash('sha256').update(accountId).digest('hex').slice(0, 16)}`
@@ -33,6 +34,11 @@ export interface LiveAccount {
   session: AccountSession
   sync: SyncEngine
   outbox: Outbox
+  /** The account's local database (src/main/store): conversations, messages, sync cursors. Open while the
+   * account is; closed by `closeLiveAccount`. */
+  store: AccountStore
+  /** How the database opened: `recovery` (a damaged file was rebuilt), `problem` (memory only this session). */
+  database: Omit<OpenedAccountDatabase, 'store'>
   /** Settles after the first sync attempt of this session. */
   firstSync: Promise<void>
 }
@@ -48,9 +54,11 @@ export function openLiveAccount(
 ): LiveAccount {
   const { adapters, log } = deps
   const api = session.client
+  const { store, ...database } = openAccountDatabase(deps.databases, session.accountId, log.child('store'))
   const sync = createSyncEngine({
     api,
-    stateStore: deps.openStore<SyncStateData>(SYNC_STATE_STORE_NAME, { syncState: null }),
+    stateStore: cursorKeyValueStore<SyncStateData>(store),
+    localStore: store,
     accountKey: session.accountId,
     emit: adapters.emit,
     getMeUserId: () => deps.getSettings().meUserId,
@@ -75,7 +83,7 @@ export function openLiveAccount(
   sync.setFocused(conditions.windowFocused)
   sync.setAwake(conditions.awake)
   sync.setOnline(conditions.online)
-  return { session, sync, outbox, firstSync: sync.start() }
+  return { session, sync, outbox, store, database, firstSync: sync.start() }
 }
 
 export function closeLiveAccount(live: LiveAccount): void {
@@ -83,4 +91,6 @@ export function closeLiveAccount(live: LiveAccount): void {
   // Not waiting for a POST in flight: quitting must be quick, and a reply
   // left `sending` on disk is checked against the thread at the next start.
   live.outbox.stop()
+  // No tick commits after stop() (a tick checks it is current after every await), so nothing writes after this.
+  live.store.close()
 }

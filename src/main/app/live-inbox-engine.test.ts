@@ -14,6 +14,7 @@ import { createNodeAdapters, type NodeAdapters } from '../testing/node-adapters'
 import { createMainI18n } from '../i18n'
 import { silentLogger } from '../log'
 import { createLiveInboxEngine } from './live-inbox-engine'
+import { userDataDatabases } from './account-database'
 import { findConversation, startSandboxHarness, type SandboxHarness } from '../testing/sandbox-harness'
 
 const ME = 'usr_acme_maya'
@@ -53,6 +54,7 @@ beforeEach(async () => {
       adapters,
       log: silentLogger,
       openStore: (name, defaults) => adapters.createStore(name, defaults),
+      databases: userDataDatabases(dir),
       getClient: () => client,
       getSettings: () => settings,
       getFocusedConversation: () => focusedChat,

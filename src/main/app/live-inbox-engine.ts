@@ -34,16 +34,19 @@ export function createLiveInboxEngine(deps: InboxEngineDeps, options: LiveInboxE
     throw new BridgeFailure('no_account', 'The account is still connecting. Try again in a moment.')
   }
 
-  async function stopLive(): Promise<void> {
+  async function stopLive(): Promise<LiveAccount | null> {
     const previous = live
     live = null
     if (previous) closeLiveAccount(previous)
+    return previous
   }
 
   return {
     async accountChanged(session) {
-      await stopLive()
+      const previous = await stopLive()
       if (!session) {
+        // The account was removed: its local copy goes with it.
+        if (previous) removeAccountDatabase(deps, previous.session.accountId)
         adapters.setUnreadTotal(0)
         adapters.emit('conversationsChanged', { upserted: [], full: true, unreadTotal: 0 })
         return
@@ -72,7 +75,15 @@ export function createLiveInboxEngine(deps: InboxEngineDeps, options: LiveInboxE
     setFocusedConversation: () => undefined,
     // Settings are read when needed (meUserId at each sync, switches at each notification).
     settingsChanged: () => undefined,
-    stop: stopLive,
+    stop: async () => void (await stopLive()),
+  }
+}
+
+function removeAccountDatabase(deps: InboxEngineDeps, accountId: string): void {
+  try {
+    deps.databases.remove(accountId)
+  } catch (error) {
+    deps.log.error('The removed account’s inbox database could not be deleted from this computer.', error)
   }
 }
 

@@ -32,6 +32,8 @@ export interface ConversationQueries extends ConversationWrites {
   /** Unread messages over active (not archived) conversations: the badge. */
   unreadTotal(): number
   countAll(): number
+  /** Every stored conversation, archived included (the sync engine's picture at a cold start). */
+  all(): Conversation[]
 }
 
 const sortColumns = {
@@ -57,6 +59,7 @@ export function createConversationQueries(db: Database): ConversationQueries {
     'SELECT coalesce(sum(unread_count), 0) AS total FROM conversations WHERE archived = 0 AND unread_count > 0',
   )
   const all = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM conversations')
+  const every = db.prepare<[], { data: string }>('SELECT data FROM conversations')
   const cached = createStatementCache(db)
   // One statement per view filter, shared by window() and countViews().
   const countIn = (filter: ViewFilter): number => {
@@ -108,5 +111,6 @@ export function createConversationQueries(db: Database): ConversationQueries {
     },
     unreadTotal: () => unread.get()!.total,
     countAll: () => all.get()!.n,
+    all: () => every.all().map((row) => parseConversation(row.data)),
   }
 }

@@ -5,6 +5,7 @@
 export type { AccountStore } from './account-store'
 export {
   openAccountStore,
+  openMemoryAccountStore,
   rebuildDamagedStore,
   deleteAccountDatabase,
   databaseFileName,

@@ -3,7 +3,7 @@
  * (drafts.json, outbox-<hash>.json, sync-state.json). Each importer is
  * idempotent (a crash between the commit and the rename imports nothing twice)
  * and, once the rows are committed, renames the file aside so it is not read again.
- * Not wired yet: the app calls them right after opening the account's store.
+ * The app (src/main/app/account-database.ts) calls them right after opening the account's store.
  */
 import { existsSync, readFileSync, renameSync } from 'node:fs'
 import type { AccountStore } from './account-store'

@@ -93,6 +93,12 @@ export function openAccountStore(options: OpenStoreOptions): OpenedStore {
   }
 }
 
+/** A database in memory only: what the app runs on when the account's file cannot be opened
+ * (read-only folder, full disk, a newer app's file), so that the session still works; nothing survives it. */
+export function openMemoryAccountStore(): AccountStore {
+  return createAccountStore(openDatabase(':memory:'), ':memory:')
+}
+
 /**
  * Moves the account's database aside and starts a fresh one, carrying over
  * the outbox and drafts that can still be read. Also for a store found damaged

@@ -30,6 +30,7 @@ import type { SyncStateData } from './state'
 import { SyncStateKeeper } from './state-keeper'
 import { syncOnce, type SyncParts } from './sync-pass'
 import { ThreadCursors } from './thread-cursors'
+import type { SyncLocalStore } from './local-copy'
 
 export type OwnAction =
   | { type: 'assign'; chatId: string; userId: string }
@@ -40,6 +41,8 @@ export type OwnAction =
 export interface SyncEngineOptions extends NotificationListeners {
   api: InboxApi
   stateStore: KeyValueStore<SyncStateData>
+  /** The account's database (src/main/store): each committed tick is written there. Absent: memory only. */
+  localStore?: SyncLocalStore
   /** Identifies the account the persisted state belongs to, e.g. the base URL
    * plus a hash of the key. Never the key itself. */
   accountKey: string
@@ -92,6 +95,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     threads: new ThreadCursors(),
     state: new SyncStateKeeper(options.stateStore, options.accountKey, log),
     feed: new NotificationFeed(options, log),
+    localStore: options.localStore,
   }
   const { cache, threads, state } = parts
   const loop = new PollLoop({

@@ -3,3 +3,4 @@ export { createSyncEngine, type SyncEngine, type SyncEngineOptions } from './eng
 export type { ConversationPatch } from './conversation-cache'
 export { defaultSyncIntervals } from './intervals'
 export type { SyncStateData } from './state'
+export type { SyncLocalStore, StoredCoverage } from './local-copy'

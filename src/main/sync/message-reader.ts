@@ -22,6 +22,9 @@ export interface ReadPlan {
 export interface ThreadRead {
   plan: ReadPlan
   messages: Message[]
+  /** Every message of the thread from `plan.fromId` on was read (no long gap skipped): the local
+   * copy may record that range as complete. */
+  complete: boolean
 }
 
 export interface ThreadReads {
@@ -42,11 +45,11 @@ export async function readChangedThreads(api: InboxApi, plans: ReadPlan[], log: 
   if (skipped.length > 0) log.info(`${skipped.length} older changed conversations taken as seen without reading`)
   const read = await mapWithConcurrency(toRead, MESSAGE_FETCH_CONCURRENCY, async (plan) => {
     try {
-      return { plan, messages: await readMessagesFrom(api, plan.conversation, plan.fromId, log) }
+      return { plan, ...(await readMessagesFrom(api, plan.conversation, plan.fromId, log)) }
     } catch (error) {
       if (error instanceof ApiError && error.kind === 'not_found') {
         log.info(`conversation ${plan.conversation.id} disappeared while syncing its messages`)
-        return { plan, messages: [] as Message[] }
+        return { plan, messages: [] as Message[], complete: false }
       }
       throw error
     }
@@ -59,22 +62,22 @@ async function readMessagesFrom(
   conversation: Conversation,
   fromId: number,
   log: Logger,
-): Promise<Message[]> {
+): Promise<{ messages: Message[]; complete: boolean }> {
   const messages: Message[] = []
   let idFrom = Math.max(1, fromId)
   for (let page = 0; page < MAX_PAGES_PER_CONVERSATION; page += 1) {
     const result = await api.getMessages(conversation.id, { idFrom })
     messages.push(...result.data)
     const last = result.data.at(-1)
-    if (!result.hasMore || !last) return messages
+    if (!result.hasMore || !last) return { messages, complete: true }
     idFrom = last.id + 1
   }
   // A long gap (the app was closed for days): the newest page is what matters.
   const lastId = conversation.lastMessage?.id
-  if (lastId === undefined) return messages
+  if (lastId === undefined) return { messages, complete: false }
   log.info(`conversation ${conversation.id}: long gap, reading only the newest page`)
   const newest = await api.getMessages(conversation.id, { idTo: lastId })
-  return [...messages, ...newest.data.filter((m) => m.id > (messages.at(-1)?.id ?? 0))]
+  return { messages: [...messages, ...newest.data.filter((m) => m.id > (messages.at(-1)?.id ?? 0))], complete: false }
 }
 
 async function mapWithConcurrency<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {

@@ -17,6 +17,7 @@ import type { NewInboundEvent, NotificationFeed } from './notification-feed'
 import type { Tick } from './poll-loop'
 import type { SyncStateDraft, SyncStateKeeper } from './state-keeper'
 import type { ThreadCursors } from './thread-cursors'
+import { writeTick, type SyncLocalStore } from './local-copy'
 
 export interface SyncParts {
   api: InboxApi
@@ -29,6 +30,8 @@ export interface SyncParts {
   threads: ThreadCursors
   state: SyncStateKeeper
   feed: NotificationFeed
+  /** The account's database: every committed tick is written there (absent: memory only). */
+  localStore?: SyncLocalStore
 }
 
 /** What the reading half of a tick found, for the commit. */
@@ -86,6 +89,7 @@ function commit(parts: SyncParts, findings: Findings): void {
   parts.list.advance(listed, full, now)
   parts.cache.commit(changed, removedIds, now)
   for (const id of removedIds) parts.threads.forget(id)
+  if (parts.localStore) writeTick(parts.localStore, { changed, removedIds, reads: findings.reads }, parts.log)
 
   const { cache, emit } = parts
   const unreadTotal = cache.publishUnreadTotal()

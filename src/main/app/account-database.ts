@@ -1,0 +1,102 @@
+/**
+ * Opening a connected account's local database (src/main/store) for its live
+ * runtime: the file is opened (a damaged one rebuilt), the JSON files an
+ * earlier version kept are imported once, and a file that cannot be opened at
+ * all (read-only folder, full disk, a newer app's file) leaves the session on
+ * a database in memory, said in the log, rather than no inbox.
+ */
+import { join } from 'node:path'
+import type { Logger } from '../ports/logger'
+import type { KeyValueStore } from '../ports/shell-adapters'
+import {
+  deleteAccountDatabase,
+  importSyncStateJson,
+  openAccountStore,
+  openMemoryAccountStore,
+  type AccountStore,
+  type ImportResult,
+  type OpenedStore,
+  type RecoveryReport,
+} from '../store'
+
+/** The electron-store file (`sync-state.json`) the sync state lived in before the database. */
+export const SYNC_STATE_STORE_NAME = 'sync-state'
+
+/** How the app reaches account databases: the port the composition root fills (userData in the app, a temp
+ * folder in tests). */
+export interface AccountDatabases {
+  /** Opens (creating, migrating, or rebuilding a damaged file) the account's database. Throws StoreError. */
+  open(accountId: string): OpenedStore
+  /** Removes the account's database and its side files (the account was removed). */
+  remove(accountId: string): void
+  /** The folder holding the JSON files an earlier version kept (userData). */
+  readonly legacyFolder: string
+}
+
+/** The databases in a folder (userData in the app): `inbox-<hash>.sqlite3` per account, beside the JSON files. */
+export function userDataDatabases(folder: string): AccountDatabases {
+  return {
+    open: (accountId) => openAccountStore({ folder, accountId }),
+    remove: (accountId) => deleteAccountDatabase(folder, accountId),
+    legacyFolder: folder,
+  }
+}
+
+export interface OpenedAccountDatabase {
+  store: AccountStore
+  /** Set when the file was damaged and rebuilt (tell the user once). */
+  recovery: RecoveryReport | null
+  /** Set when the file could not be opened and the session runs on memory only. */
+  problem: Error | null
+}
+
+export function openAccountDatabase(
+  databases: AccountDatabases,
+  accountId: string,
+  log: Logger,
+): OpenedAccountDatabase {
+  let opened: OpenedStore
+  try {
+    opened = databases.open(accountId)
+  } catch (error) {
+    log.error('The inbox database could not be opened; this session keeps the inbox in memory only.', error)
+    return { store: openMemoryAccountStore(), recovery: null, problem: asError(error) }
+  }
+  if (opened.recovery) {
+    const { reason, movedTo, salvagedOutboxEntries, salvagedDrafts } = opened.recovery
+    log.warn(
+      `The inbox database was damaged (${reason}); moved it to ${movedTo} and started afresh, keeping ` +
+        `${salvagedOutboxEntries} outbox entries and ${salvagedDrafts} drafts.`,
+    )
+  }
+  importLegacyFiles(opened.store, databases.legacyFolder, accountId, log)
+  return { ...opened, problem: null }
+}
+
+/** The JSON files of before the database, each imported once (then renamed `*.imported`). */
+function importLegacyFiles(store: AccountStore, folder: string, accountId: string, log: Logger): void {
+  const file = join(folder, `${SYNC_STATE_STORE_NAME}.json`)
+  try {
+    report(log, file, importSyncStateJson(store, file, accountId))
+  } catch (error) {
+    // The file stays where it was: the next start tries again; this run starts from a fresh baseline.
+    log.error(`${file} could not be imported into the inbox database; it is kept for the next start.`, error)
+  }
+}
+
+function report(log: Logger, file: string, result: ImportResult): void {
+  if (result.status === 'imported') log.info(`imported ${result.imported} item(s) of ${file}; now ${result.movedTo}`)
+  else if (result.status === 'unreadable') log.warn(`${file} was not imported: ${result.reason}; it is left in place`)
+}
+
+/** A `KeyValueStore` whose keys are the database's named sync cursors (the sync engine's persisted state). */
+export function cursorKeyValueStore<T extends Record<string, unknown>>(store: AccountStore): KeyValueStore<T> {
+  return {
+    get: (key) => store.cursors.get(String(key)) as T[typeof key],
+    set: (key, value) => store.cursors.set(String(key), value),
+    delete: (key) => store.cursors.remove(String(key)),
+    path: `${store.file} (sync_cursors)`,
+  }
+}
+
+const asError = (error: unknown): Error => (error instanceof Error ? error : new Error(String(error)))

@@ -1,0 +1,136 @@
+/**
+ * The account's database under the live engine: opened when the account
+ * opens, written by every sync, the sync state kept in it (imported once from
+ * the old sync-state.json), and deleted with the account. Real sandbox over
+ * HTTP, real SQLite files in a temp folder, read back after the engine stopped
+ * (what the next start finds).
+ */
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { defaultRendererSettings } from '../account/settings'
+import { createMainI18n } from '../i18n'
+import { silentLogger } from '../log'
+import type { AccountSession, InboxEngine } from '../ports/inbox-engine'
+import { databasePath, openAccountStore, SYNC_STATE_CURSOR, type AccountStore } from '../store'
+import { createNodeAdapters, type NodeAdapters } from '../testing/node-adapters'
+import { findConversation, startSandboxHarness, type SandboxHarness } from '../testing/sandbox-harness'
+import { userDataDatabases } from './account-database'
+import { createLiveInboxEngine } from './live-inbox-engine'
+
+let harness: SandboxHarness
+beforeAll(async () => {
+  harness = await startSandboxHarness({ deliveryMs: 100 })
+})
+afterAll(async () => {
+  await harness.close()
+})
+
+let dir = ''
+let adapters: NodeAdapters
+let inbox: InboxEngine | null = null
+let session: AccountSession
+
+function startEngine(): InboxEngine {
+  adapters = createNodeAdapters({ userDataDir: dir })
+  const client = harness.client()
+  session = {
+    account: { kind: 'remote', baseUrl: harness.sandbox.url, keyStorage: 'keychain' },
+    client,
+    accountId: `${harness.sandbox.url}#store`,
+  }
+  const settings = { ...defaultRendererSettings, meUserId: 'usr_acme_maya' }
+  return createLiveInboxEngine(
+    {
+      adapters,
+      log: silentLogger,
+      openStore: (name, defaults) => adapters.createStore(name, defaults),
+      databases: userDataDatabases(dir),
+      getClient: () => client,
+      getSettings: () => settings,
+      getFocusedConversation: () => null,
+      isWindowFocused: () => false,
+      reportAccountProblem: () => undefined,
+      t: createMainI18n({ systemLocales: ['en-US'], preference: 'system' }).t,
+    },
+    { sync: { intervals: { focusedMs: 100, backgroundMs: 100 } } },
+  )
+}
+
+/** The file as the next start finds it (opened after the engine closed it). */
+function withStoredFile<T>(read: (store: AccountStore) => T): T {
+  const { store } = openAccountStore({ folder: dir, accountId: session.accountId })
+  try {
+    return read(store)
+  } finally {
+    store.close()
+  }
+}
+
+beforeEach(async () => {
+  await harness.reset('demo')
+  dir = mkdtempSync(join(tmpdir(), 'live-store-'))
+})
+afterEach(async () => {
+  await inbox?.stop()
+  inbox = null
+  rmSync(dir, { recursive: true, force: true })
+})
+
+describe('the account database under the live engine', () => {
+  it('holds every synced conversation, the messages the sync read, and the sync state (no JSON file)', async () => {
+    inbox = startEngine()
+    await inbox.accountChanged(session)
+    await expect.poll(() => adapters.unreadTotals.length).toBeGreaterThan(0)
+    const target = await findConversation(harness.client(), (c) => !c.archived)
+    const { messageId } = await harness.inbound(target.id, 'Kept on disk')
+    await expect
+      .poll(() => adapters.events.some((e) => e.event === 'messagesChanged' && e.payload.chatId === target.id))
+      .toBe(true)
+    await inbox.stop()
+
+    const listed = await harness.client().listConversations({ archived: 'any' })
+    withStoredFile((store) => {
+      expect(store.conversations.countAll()).toBe(listed.length)
+      expect(store.conversations.get(target.id)?.lastMessage?.id).toBe(messageId)
+      expect(store.messages.get(target.id, messageId)?.content).toMatchObject({ text: 'Kept on disk' })
+      expect(store.messages.coverage(target.id)).toMatchObject({ newestId: messageId })
+      expect(store.cursors.get(SYNC_STATE_CURSOR)).toMatchObject({ accountKey: session.accountId })
+    })
+    expect(existsSync(join(dir, 'sync-state.json'))).toBe(false)
+  })
+
+  it('imports the sync state an earlier version left in sync-state.json, once', async () => {
+    inbox = startEngine()
+    const earlier = {
+      version: 1,
+      accountKey: session.accountId,
+      baselineMessageId: 7,
+      seenMessageIds: { someChat: 9 },
+      meUserId: 'usr_acme_maya',
+      assignedToMe: [],
+      ownAssignments: {},
+    }
+    writeFileSync(join(dir, 'sync-state.json'), JSON.stringify({ syncState: earlier }))
+    await inbox.accountChanged(session)
+    await expect.poll(() => adapters.unreadTotals.length).toBeGreaterThan(0)
+    await inbox.stop()
+    expect(existsSync(join(dir, 'sync-state.json'))).toBe(false)
+    expect(existsSync(join(dir, 'sync-state.json.imported'))).toBe(true)
+    withStoredFile((store) => {
+      expect(store.cursors.get(SYNC_STATE_CURSOR)).toMatchObject({ baselineMessageId: 7 })
+    })
+  })
+
+  it('removing the account deletes its database', async () => {
+    inbox = startEngine()
+    await inbox.accountChanged(session)
+    await expect.poll(() => adapters.unreadTotals.length).toBeGreaterThan(0)
+    const file = databasePath(dir, session.accountId)
+    expect(existsSync(file)).toBe(true)
+    await inbox.accountChanged(null)
+    expect(existsSync(file)).toBe(false)
+    expect(existsSync(`${file}-wal`)).toBe(false)
+  })
+})

@@ -1,0 +1,79 @@
+/**
+ * The account's local database as the sync engine sees it (src/main/store's
+ * AccountStore fits this): every committed tick writes what it learnt there
+ * (conversations changed or gone, the messages it read and which part of each
+ * thread is now complete), so that the next start paints from disk. A failed
+ * write is logged and reported, never fatal: the in-memory picture and the
+ * notifications stay right, and the next full list writes the rows again.
+ */
+import type { Conversation, Message } from '../../shared/api/schemas'
+import type { Logger } from '../ports/logger'
+import type { ThreadReads } from './message-reader'
+
+export interface StoredCoverage {
+  oldestId: number
+  newestId: number
+  reachedStart: boolean
+}
+
+export interface SyncLocalStore {
+  transaction<T>(fn: () => T): T
+  readonly conversations: {
+    upsertMany(conversations: readonly Conversation[]): number
+    remove(ids: readonly string[]): void
+    all(): Conversation[]
+  }
+  readonly messages: {
+    upsertPage(chatId: string, messages: readonly Message[], coverage?: StoredCoverage): void
+    coverage(chatId: string): StoredCoverage | null
+  }
+}
+
+/** What one committed tick hands the local copy. */
+export interface TickWrites {
+  changed: readonly Conversation[]
+  removedIds: readonly string[]
+  reads: ThreadReads
+}
+
+export function writeTick(store: SyncLocalStore, writes: TickWrites, log: Logger): boolean {
+  if (writes.changed.length === 0 && writes.removedIds.length === 0) return true
+  try {
+    store.transaction(() => {
+      if (writes.changed.length > 0) store.conversations.upsertMany(writes.changed)
+      if (writes.removedIds.length > 0) store.conversations.remove(writes.removedIds)
+      for (const { plan, messages, complete } of writes.reads.read) {
+        if (messages.length === 0) continue
+        const chatId = plan.conversation.id
+        const coverage = complete ? mergedCoverage(store.messages.coverage(chatId), plan.fromId, messages) : undefined
+        store.messages.upsertPage(chatId, messages, coverage)
+      }
+    })
+    return true
+  } catch (error) {
+    log.error('The inbox could not be saved on this computer; it stays up to date in this session.', error)
+    return false
+  }
+}
+
+/**
+ * The stored range after a complete read of every message from `fromId` on:
+ * joined to the range already stored when they touch, else the new one (the
+ * newest part of a thread is the one worth knowing complete).
+ */
+export function mergedCoverage(
+  existing: StoredCoverage | null,
+  fromId: number,
+  messages: readonly Message[],
+): StoredCoverage | undefined {
+  const newest = messages.reduce((max, m) => Math.max(max, m.id), 0)
+  if (newest === 0) return undefined
+  const read: StoredCoverage = { oldestId: Math.max(1, fromId), newestId: newest, reachedStart: fromId <= 1 }
+  if (!existing || read.oldestId > existing.newestId + 1 || read.newestId < existing.oldestId - 1) return read
+  const oldestId = Math.min(existing.oldestId, read.oldestId)
+  return {
+    oldestId,
+    newestId: Math.max(existing.newestId, read.newestId),
+    reachedStart: read.reachedStart || (existing.reachedStart && existing.oldestId === oldestId),
+  }
+}
