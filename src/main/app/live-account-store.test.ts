@@ -9,6 +9,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import type { MessagesChangedEvent } from '../../shared/ipc/contract'
 import { defaultRendererSettings } from '../account/settings'
 import { createMainI18n } from '../i18n'
 import { silentLogger } from '../log'
@@ -86,7 +87,11 @@ describe('the account database under the live engine', () => {
     const target = await findConversation(harness.client(), (c) => !c.archived)
     const { messageId } = await harness.inbound(target.id, 'Kept on disk')
     await expect
-      .poll(() => adapters.events.some((e) => e.event === 'messagesChanged' && e.payload.chatId === target.id))
+      .poll(() =>
+        adapters.events.some(
+          (e) => e.event === 'messagesChanged' && (e.payload as MessagesChangedEvent).chatId === target.id,
+        ),
+      )
       .toBe(true)
     await inbox.stop()
 
