@@ -5,18 +5,21 @@
  * - changes (read, archive, assign) show at once through `applyLocalChange`,
  *   are sent to the API, and are reverted if the API refuses them; my own
  *   assignments are noted first, so they never notify;
- * - replies go through the outbox (on disk before sending, never twice).
+ * - replies go through the outbox (on disk before sending, never twice);
+ * - search is answered from the account's local database (./live-search.ts).
  */
 import type { OrderBy, User } from '../../shared/api/schemas'
 import { compareConversations, matchesListArgs } from '../../shared/domain/views'
 import type { InboxEngine } from '../ports/inbox-engine'
 import type { ConversationPatch } from '../sync'
 import type { LiveAccount } from './live-account'
+import { searchStoredInbox } from './live-search'
 
 export type LiveInboxActions = Pick<
   InboxEngine,
   | 'listConversations'
   | 'getMessages'
+  | 'searchInbox'
   | 'markRead'
   | 'archive'
   | 'unarchive'
@@ -29,8 +32,8 @@ export type LiveInboxActions = Pick<
   | 'discardOutboxEntry'
 >
 
-/** `current()` is the connected account, or throws the failure the bridge shows. */
-export function liveInboxActions(current: () => LiveAccount): LiveInboxActions {
+/** `current()` is the connected account, or throws the failure the bridge shows; `getMeUserId()` who "Mine" is. */
+export function liveInboxActions(current: () => LiveAccount, getMeUserId: () => string | null): LiveInboxActions {
   /** The assignable users last listed: an assignment shows the assignee's name before the server confirms it. */
   let knownUsers = new Map<string, User>()
 
@@ -61,6 +64,8 @@ export function liveInboxActions(current: () => LiveAccount): LiveInboxActions {
       return session.client.listConversations({ ...args, orderBy: args.orderBy as OrderBy | undefined })
     },
     getMessages: ({ chatId, idFrom, idTo }) => current().session.client.getMessages(chatId, { idFrom, idTo }),
+    // From the local database only: works offline, and never waits for the server.
+    searchInbox: async (args) => searchStoredInbox(current().store, args, getMeUserId()),
     markRead: (chatId) => change({ id: chatId, unreadCount: 0 }, () => current().session.client.markRead(chatId)),
     archive: (chatId) => change({ id: chatId, archived: true }, () => current().session.client.archive(chatId)),
     unarchive: (chatId) => change({ id: chatId, archived: false }, () => current().session.client.unarchive(chatId)),

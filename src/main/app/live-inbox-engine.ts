@@ -55,7 +55,7 @@ export function createLiveInboxEngine(deps: InboxEngineDeps, options: LiveInboxE
       // Once the account is in place (not awaited either): what a previous run left on disk.
       void live.outbox.resume()
     },
-    ...liveInboxActions(current),
+    ...liveInboxActions(current, () => deps.getSettings().meUserId),
 
     setWindowFocused(focused) {
       conditions.windowFocused = focused

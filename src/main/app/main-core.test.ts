@@ -538,6 +538,7 @@ describe('the key stays in the key store', () => {
       updateSettings: { theme: 'light' },
       listConversations: { unreadOnly: true },
       getMessages: { chatId },
+      searchInbox: { query: 'hello', view: 'all' },
       markRead: { chatId },
       archive: { chatId },
       unarchive: { chatId },

@@ -23,6 +23,9 @@ export function createPassThroughInboxEngine(deps: Pick<InboxEngineDeps, 'getCli
     // The contract schema already checked that orderBy names a known field.
     listConversations: (args) => api().listConversations({ ...args, orderBy: args.orderBy as OrderBy | undefined }),
     getMessages: ({ chatId, idFrom, idTo }) => api().getMessages(chatId, { idFrom, idTo }),
+    searchInbox: async () => {
+      throw notWired('Search')
+    },
     markRead: (chatId) => api().markRead(chatId),
     archive: (chatId) => api().archive(chatId),
     unarchive: (chatId) => api().unarchive(chatId),

@@ -46,6 +46,7 @@ export function createHandlers(services: HandlerServices): Handlers {
 
     listConversations: (args) => inbox.listConversations(args),
     getMessages: (args) => inbox.getMessages(args),
+    searchInbox: (args) => inbox.searchInbox(args),
     markRead: async ({ chatId }) => (await inbox.markRead(chatId), null),
     archive: async ({ chatId }) => (await inbox.archive(chatId), null),
     unarchive: async ({ chatId }) => (await inbox.unarchive(chatId), null),

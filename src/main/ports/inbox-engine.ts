@@ -7,6 +7,7 @@
  */
 import type { Conversation, MessagesPage, User } from '../../shared/api/schemas'
 import type { AccountSummary, InvokeParsedArgs, OutboxEntry, RendererSettings } from '../../shared/ipc/contract'
+import type { SearchInboxResult } from '../../shared/ipc/search'
 import type { InboxApi } from './inbox-api'
 
 /** A connected account, as the inbox engine sees it. */
@@ -25,6 +26,8 @@ export interface InboxEngine {
 
   listConversations(args: InvokeParsedArgs<'listConversations'>): Promise<Conversation[]>
   getMessages(args: InvokeParsedArgs<'getMessages'>): Promise<MessagesPage>
+  /** Full-text search over the account's stored history, within a view (answered locally, offline too). */
+  searchInbox(args: InvokeParsedArgs<'searchInbox'>): Promise<SearchInboxResult>
   markRead(chatId: string): Promise<void>
   archive(chatId: string): Promise<void>
   unarchive(chatId: string): Promise<void>

@@ -15,6 +15,7 @@ export const invokeChannels = [
   'updateSettings',
   'listConversations',
   'getMessages',
+  'searchInbox',
   'markRead',
   'archive',
   'unarchive',

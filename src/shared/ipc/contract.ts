@@ -27,6 +27,7 @@ import {
 } from '../api/schemas'
 import type { RestartToUpdateResult, UpdateStatus } from '../update/status'
 import { proxySettingsSchema } from '../network/proxy'
+import { searchInboxArgsSchema, type SearchInboxResult } from './search'
 import type { EventChannel, InvokeChannel } from './channels'
 
 // ---- Errors ----------------------------------------------------------------
@@ -345,6 +346,8 @@ export const invokeContract = {
       idTo: messageIdArg.optional(),
     }),
   ),
+  /** Full-text search over the stored history, within the view (./search.ts). */
+  searchInbox: spec<SearchInboxResult>()(searchInboxArgsSchema),
   markRead: spec<null>()(chatIdArg),
   archive: spec<null>()(chatIdArg),
   unarchive: spec<null>()(chatIdArg),
