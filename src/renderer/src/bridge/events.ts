@@ -27,9 +27,13 @@ export function useBridgeEvents(): void {
         }
       }),
       subscribe('messagesChanged', (event) => {
-        queryClient.setQueryData<ThreadData>(queryKeys.thread(event.chatId), (thread) =>
-          thread ? { ...thread, messages: mergeMessages(thread.messages, event.messages) } : thread,
-        )
+        queryClient.setQueryData<ThreadData>(queryKeys.thread(event.chatId), (thread) => {
+          if (!thread) return thread
+          // Around a search result, newer pages load on scroll: a new message now would leave a gap before it.
+          const newest = thread.messages.at(-1)?.id ?? 0
+          const messages = thread.hasNewer ? event.messages.filter((m) => m.id <= newest) : event.messages
+          return { ...thread, messages: mergeMessages(thread.messages, messages) }
+        })
       }),
       subscribe('syncStatus', (status) => {
         queryClient.setQueryData(queryKeys.syncStatus, status)

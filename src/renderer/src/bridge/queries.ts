@@ -94,6 +94,9 @@ export interface ThreadData {
   messages: Message[]
   /** Whether older pages exist before `messages[0]`. */
   hasOlder: boolean
+  /** Whether the thread goes on past the last loaded message: the pages around a search result are loaded,
+   * not the newest ones (../thread/useJumpToMessage.ts). */
+  hasNewer?: boolean
 }
 
 /** Merges messages by id (a newer copy replaces an older one), ascending. */

@@ -1,8 +1,10 @@
 /** Search, channel filter, date filter and sort for the conversation list. */
+import type { KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ActionIcon, Group, MultiSelect, Popover, Select, Stack, TextInput, Indicator, Button } from '@mantine/core'
 import { IconFilter, IconSearch, IconX } from '@tabler/icons-react'
 import type { Channel } from '../../../shared/api/schemas'
+import { SEARCH_INPUT_MARK } from '../search/useInboxSearch'
 import { channelTypeLabel } from '../shell/ui'
 
 export type SortChoice = 'newest' | 'oldest' | 'unread'
@@ -24,12 +26,18 @@ export const noFilters: ListFilters = { channelIds: [], dateFrom: '', sort: 'new
 export function ListToolbar({
   search,
   onSearch,
+  onSearchKeyDown,
+  searchBoxProps,
   filters,
   onFilters,
   channels,
 }: {
   search: string
   onSearch: (value: string) => void
+  /** Keys the results pane takes (arrows, Enter) before the box's own Escape. */
+  onSearchKeyDown?: (event: KeyboardEvent<HTMLInputElement>) => void
+  /** The results pane's ARIA links (aria-controls, aria-activedescendant). */
+  searchBoxProps?: Record<string, string | undefined>
   filters: ListFilters
   onFilters: (filters: ListFilters) => void
   channels: readonly Channel[]
@@ -43,10 +51,15 @@ export function ListToolbar({
         placeholder={t('list.searchPlaceholder')}
         leftSection={<IconSearch size={16} aria-hidden />}
         value={search}
-        onChange={(event) => onSearch(event.currentTarget.value)}
+        onChange={(event) => {
+          performance.mark(SEARCH_INPUT_MARK, { detail: { query: event.currentTarget.value } })
+          onSearch(event.currentTarget.value)
+        }}
         onKeyDown={(event) => {
+          onSearchKeyDown?.(event)
           if (event.key === 'Escape') onSearch('')
         }}
+        {...searchBoxProps}
         rightSection={
           search ? (
             <ActionIcon variant="subtle" size="sm" aria-label={t('list.clearSearch')} onClick={() => onSearch('')}>

@@ -1,5 +1,5 @@
 /** Ctrl/Cmd+K: jump to a view or a conversation, or run an action (Mantine Spotlight). */
-import { useMemo } from 'react'
+import { useMemo, useRef } from 'react'
 import { Spotlight, type SpotlightActionData, type SpotlightActionGroupData } from '@mantine/spotlight'
 import { IconSearch } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
@@ -20,9 +20,11 @@ export function CommandPalette({
   conversations: readonly Conversation[]
   onView: (view: InboxView) => void
   onOpenConversation: (chatId: string) => void
-  commands: { id: string; label: string; description?: string; run: () => void }[]
+  /** `runAfterClose`: run once the palette has closed and returned focus (a command that moves focus). */
+  commands: { id: string; label: string; description?: string; run: () => void; runAfterClose?: boolean }[]
 }) {
   const { t } = useTranslation()
+  const afterClose = useRef<(() => void) | null>(null)
   const actions = useMemo<(SpotlightActionGroupData | SpotlightActionData)[]>(
     () => [
       {
@@ -31,7 +33,7 @@ export function CommandPalette({
           id: command.id,
           label: command.label,
           description: command.description,
-          onClick: command.run,
+          onClick: command.runAfterClose ? () => (afterClose.current = command.run) : command.run,
         })),
       },
       {
@@ -63,6 +65,11 @@ export function CommandPalette({
       shortcut={['mod + K']}
       nothingFound={t('palette.nothingFound')}
       highlightQuery
+      onExitTransitionEnd={() => {
+        const run = afterClose.current
+        afterClose.current = null
+        run?.()
+      }}
       // Spotlight's dialog has no title, so it needs a name of its own (axe: aria-dialog-name).
       attributes={{ content: { 'aria-label': t('header.palette') } }}
       searchProps={{

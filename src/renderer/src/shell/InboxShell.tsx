@@ -85,6 +85,7 @@ export function InboxShell({
                 onAssign={(user) => void actions.assign(open.id, user)}
                 onUnassign={() => void actions.unassign(open.id)}
                 onArchive={(archived) => void actions.setArchived(open.id, archived)}
+                focusMessage={inbox.focusMessage}
               />
             ) : (
               <NoConversationOpen />

@@ -2,7 +2,7 @@
  * Where the agent is in the inbox: the view, filters and search, the open conversation and the keyboard
  * cursor (the active row), and the moves between them; a notification click opens its conversation.
  */
-import { useCallback, useDeferredValue, useEffect, useState } from 'react'
+import { useCallback, useDeferredValue, useEffect, useRef, useState } from 'react'
 import type { Conversation } from '../../../shared/api/schemas'
 import { isInView, type InboxView } from '../../../shared/domain/views'
 import { takePendingOpen, usePendingOpen } from '../bridge/pendingOpen'
@@ -28,7 +28,7 @@ export function useInboxNavigation({
   const inbox = useInboxList({ view, filters, search: deferredSearch, openId, meUserId })
   const { all, visible } = inbox
 
-  const open = useCallback(
+  const openChat = useCallback(
     (chatId: string) => {
       setOpenId(chatId)
       setActiveId(chatId)
@@ -37,6 +37,7 @@ export function useInboxNavigation({
     },
     [markRead],
   )
+  const { open, openAtMessage, focusMessage } = useFocusMessage(openChat)
   const move = useCallback(
     (delta: number) => {
       if (visible.length === 0) return
@@ -82,6 +83,8 @@ export function useInboxNavigation({
     assignOpened,
     setAssignOpened,
     open,
+    openAtMessage,
+    focusMessage: focusMessage?.chatId === openId ? focusMessage : null,
     move,
     openActive,
     changeView,
@@ -90,6 +93,37 @@ export function useInboxNavigation({
 }
 
 export type InboxNavigation = ReturnType<typeof useInboxNavigation>
+
+/** The message a search result asked the open thread to show; `nonce` tells a second pick of the same one. */
+export interface FocusMessage {
+  chatId: string
+  messageId: number
+  nonce: number
+}
+
+/** A search result opens its thread at that message, highlighted (again, if chosen again). Opening a
+ * conversation any other way drops it (`focusMessage` is only for the conversation it names, and the next
+ * pick replaces it). */
+function useFocusMessage(openChat: (chatId: string) => void) {
+  const [focusMessage, setFocusMessage] = useState<FocusMessage | null>(null)
+  const count = useRef(0)
+  const openAtMessage = useCallback(
+    (chatId: string, messageId: number) => {
+      openChat(chatId)
+      count.current += 1
+      setFocusMessage({ chatId, messageId, nonce: count.current })
+    },
+    [openChat],
+  )
+  const open = useCallback(
+    (chatId: string) => {
+      setFocusMessage(null)
+      openChat(chatId)
+    },
+    [openChat],
+  )
+  return { open, focusMessage, openAtMessage }
+}
 
 /** A notification click (queued if it came while loading) opens its conversation, in a view that shows it. */
 function useNotificationOpenRequests({

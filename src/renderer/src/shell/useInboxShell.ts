@@ -29,6 +29,11 @@ export function useInboxShell(meUserId: string | null, composerRef: RefObject<Co
     if (openConversation) void actions.setArchived(openConversation.id, !openConversation.archived)
   }, [openConversation, actions])
   const focusComposer = useCallback(() => composerRef.current?.focus(), [composerRef])
+  const focusSearch = useCallback(() => {
+    const box = document.querySelector<HTMLInputElement>('[data-search-box]')
+    box?.focus()
+    box?.select()
+  }, [])
   useInboxShortcuts({
     move: inbox.move,
     openActive: inbox.openActive,
@@ -36,7 +41,7 @@ export function useInboxShell(meUserId: string | null, composerRef: RefObject<Co
     openAssign: () => openConversation && setAssignOpened(true),
     focusComposer,
     markOpenRead: () => openId && actions.markRead(openId),
-    focusSearch: () => document.querySelector<HTMLInputElement>('[data-search-box]')?.focus(),
+    focusSearch,
     showCheatSheet: cheatSheet.open,
   })
   // The palette's commands: always settings and shortcuts; archive, assign and reply when a conversation is open.
@@ -44,6 +49,8 @@ export function useInboxShell(meUserId: string | null, composerRef: RefObject<Co
     () => [
       { id: 'settings', label: t('palette.openSettings'), run: settingsDrawer.open },
       { id: 'shortcuts', label: t('palette.showShortcuts'), run: cheatSheet.open },
+      // After the palette has closed and given focus back, or it would take it from the box.
+      { id: 'search', label: t('palette.search'), run: focusSearch, runAfterClose: true },
       ...(openConversation
         ? [
             {
@@ -56,7 +63,16 @@ export function useInboxShell(meUserId: string | null, composerRef: RefObject<Co
           ]
         : []),
     ],
-    [settingsDrawer.open, cheatSheet.open, openConversation, toggleArchive, setAssignOpened, composerRef, t],
+    [
+      settingsDrawer.open,
+      cheatSheet.open,
+      focusSearch,
+      openConversation,
+      toggleArchive,
+      setAssignOpened,
+      composerRef,
+      t,
+    ],
   )
   return {
     inbox,

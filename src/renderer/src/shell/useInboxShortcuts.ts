@@ -1,6 +1,7 @@
 /**
  * The inbox's single-key shortcuts (J/K move, Enter opens, E archives, A assigns, R replies, U marks read,
- * / searches, ? lists them). Ignored while typing, inside a dialog, or with a modifier held.
+ * / or Ctrl/Cmd+F searches, ? lists them). Ignored while typing, inside a dialog, or with a modifier held
+ * (except Ctrl/Cmd+F, which works everywhere).
  */
 import { useEffect, useRef } from 'react'
 
@@ -70,7 +71,14 @@ export function useInboxShortcuts(handlers: ShortcutHandlers): void {
   })
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return
+      if (event.defaultPrevented) return
+      // Ctrl/Cmd+F finds, from anywhere (the reply box too): Electron has no find bar of its own.
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'f') {
+        event.preventDefault()
+        latest.current.focusSearch()
+        return
+      }
+      if (event.ctrlKey || event.metaKey || event.altKey) return
       if (isTypingTarget(event.target)) {
         if (event.key === 'Escape') (event.target as HTMLElement).blur()
         return

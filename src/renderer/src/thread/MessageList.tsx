@@ -12,26 +12,26 @@ import type { OutboxEntry } from '../../../shared/ipc/contract'
 import { buildThreadRows } from './rows'
 import classes from './Thread.module.css'
 import { RowView } from './ThreadRowView'
-import { useAnchoredScroll } from './useAnchoredScroll'
+import { type PageLoading, type ScrollFocus, useAnchoredScroll } from './useAnchoredScroll'
 
 export function MessageList({
   chatId,
   contactName,
   messages,
   pending,
-  hasOlder,
-  loadingOlder,
-  olderError,
-  onLoadOlder,
+  older,
+  newer,
+  focus,
 }: {
   chatId: string
   contactName: string
   messages: readonly Message[]
   pending: readonly OutboxEntry[]
-  hasOlder: boolean
-  loadingOlder: boolean
-  olderError: string | null
-  onLoadOlder: () => void
+  /** Older pages (on scroll up), newer ones (on scroll down, around a search result). */
+  older: PageLoading
+  newer: PageLoading
+  /** A search result's message: scrolled to and highlighted. */
+  focus: ScrollFocus | null
 }) {
   const { t } = useTranslation()
   const rows = useMemo(() => buildThreadRows(messages, pending), [messages, pending])
@@ -45,15 +45,7 @@ export function MessageList({
     overscan: 8,
   })
 
-  const onScroll = useAnchoredScroll({
-    rows,
-    virtualizer,
-    scrollerRef,
-    hasOlder,
-    loadingOlder,
-    olderError,
-    onLoadOlder,
-  })
+  const onScroll = useAnchoredScroll({ rows, virtualizer, scrollerRef, older, newer, focus })
 
   if (rows.length === 0) {
     return (
@@ -74,7 +66,7 @@ export function MessageList({
       data-testid="message-list"
       data-chat-id={chatId}
     >
-      <OlderMessagesStatus loading={loadingOlder} error={olderError} onRetry={onLoadOlder} />
+      <PageStatus paging={older} label={t('thread.olderLoading')} errorKey="thread.olderError" edge="top" />
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {virtualizer.getVirtualItems().map((item) => {
           const row = rows[item.index]!
@@ -86,36 +78,39 @@ export function MessageList({
               className={classes.rowWrap}
               style={{ transform: `translateY(${item.start}px)` }}
             >
-              <RowView row={row} />
+              <RowView row={row} highlighted={row.kind === 'message' && row.message.id === focus?.messageId} />
             </div>
           )
         })}
       </div>
+      <PageStatus paging={newer} label={t('thread.newerLoading')} errorKey="thread.newerError" edge="bottom" />
     </div>
   )
 }
 
-/** Sticky at the top while an older page loads, or when it failed (with Retry). */
-function OlderMessagesStatus({
-  loading,
-  error,
-  onRetry,
+/** Sticky at its edge while a page loads there, or when it failed (with Retry). */
+function PageStatus({
+  paging,
+  label,
+  errorKey,
+  edge,
 }: {
-  loading: boolean
-  error: string | null
-  onRetry: () => void
+  paging: PageLoading
+  label: string
+  errorKey: 'thread.olderError' | 'thread.newerError'
+  edge: 'top' | 'bottom'
 }) {
   const { t } = useTranslation()
-  if (!loading && !error) return null
+  if (!paging.loading && !paging.error) return null
   return (
-    <Group justify="center" p="xs" style={{ position: 'sticky', top: 0, zIndex: 2 }}>
-      {loading ? (
-        <Loader size="sm" aria-label={t('thread.olderLoading')} />
+    <Group justify="center" p="xs" style={{ position: 'sticky', [edge]: 0, zIndex: 2 }}>
+      {paging.loading ? (
+        <Loader size="sm" aria-label={label} />
       ) : (
         <Alert color="red" role="alert" py={4}>
           <Group gap="xs">
-            <Text size="sm">{t('thread.olderError', { error })}</Text>
-            <Button size="xs" variant="default" onClick={onRetry}>
+            <Text size="sm">{t(errorKey, { error: paging.error })}</Text>
+            <Button size="xs" variant="default" onClick={paging.load}>
               {t('common.retry')}
             </Button>
           </Group>

@@ -13,6 +13,7 @@ import { LinkGuard } from './LinkGuard'
 import { MessageList } from './MessageList'
 import { pendingEntries } from './rows'
 import { ThreadHeader } from './ThreadHeader'
+import { type JumpTarget, useJumpToMessage } from './useJumpToMessage'
 import { useThread } from './useThread'
 
 interface ThreadProps {
@@ -25,14 +26,28 @@ interface ThreadProps {
   onAssign: (user: Pick<User, 'id' | 'displayName'>) => void
   onUnassign: () => void
   onArchive: (archived: boolean) => void
+  /** A search result's message: the thread opens at it, highlighted. */
+  focusMessage?: JumpTarget | null
 }
 
 export const Thread = forwardRef<ComposerHandle, ThreadProps>(function Thread(
-  { conversation, now, meUserId, cannedReplies, assignOpened, onAssignOpenedChange, onAssign, onUnassign, onArchive },
+  {
+    conversation,
+    now,
+    meUserId,
+    cannedReplies,
+    assignOpened,
+    onAssignOpenedChange,
+    onAssign,
+    onUnassign,
+    onArchive,
+    focusMessage = null,
+  },
   composerRef,
 ) {
   const { t } = useTranslation()
-  const { query, loadOlder, olderState } = useThread(conversation)
+  const { query, loadOlder, olderState, loadNewer, newerState } = useThread(conversation)
+  const jump = useJumpToMessage(conversation.id, focusMessage, query.data)
   const outbox = useOutbox()
   const name = contactLabel(conversation.contact, t('contact.unknown'))
   const window = replyWindow(conversation, new Date(now))
@@ -75,10 +90,14 @@ export const Thread = forwardRef<ComposerHandle, ThreadProps>(function Thread(
             contactName={name}
             messages={messages}
             pending={pending}
-            hasOlder={query.data.hasOlder}
-            loadingOlder={olderState.loading}
-            olderError={olderState.error}
-            onLoadOlder={() => void loadOlder()}
+            older={{ has: query.data.hasOlder, ...olderState, load: () => void loadOlder() }}
+            newer={{
+              has: query.data.hasNewer ?? false,
+              loading: newerState.loading || jump.jumping,
+              error: newerState.error ?? jump.jumpError,
+              load: jump.jumpError ? jump.retryJump : () => void loadNewer(),
+            }}
+            focus={focusMessage}
           />
         </LinkGuard>
       )}

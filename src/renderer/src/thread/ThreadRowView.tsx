@@ -14,10 +14,10 @@ import { MessageText } from './MessageText'
 import { explainFailure, type ThreadRow } from './rows'
 import classes from './Thread.module.css'
 
-export function RowView({ row }: { row: ThreadRow }) {
+export function RowView({ row, highlighted = false }: { row: ThreadRow; highlighted?: boolean }) {
   if (row.kind === 'day') return <DaySeparator day={row.day} />
   if (row.kind === 'pending') return <PendingBubble entry={row.entry} />
-  return <MessageBubble message={row.message} />
+  return <MessageBubble message={row.message} highlighted={highlighted} />
 }
 
 function DaySeparator({ day }: { day: string }) {
@@ -39,7 +39,8 @@ function DaySeparator({ day }: { day: string }) {
   )
 }
 
-function MessageBubble({ message }: { message: Message }) {
+/** `highlighted`: the message a search result opened the thread at. */
+function MessageBubble({ message, highlighted }: { message: Message; highlighted: boolean }) {
   const { t } = useTranslation()
   const outbound = message.direction === 'outbound'
   const time = useFormat().time(message.date)
@@ -49,7 +50,10 @@ function MessageBubble({ message }: { message: Message }) {
       data-direction={message.direction}
       data-failed={message.status === 'failed' || undefined}
       data-message-id={message.id}
+      data-highlighted={highlighted || undefined}
+      aria-current={highlighted || undefined}
     >
+      {highlighted && <span className="visually-hidden">{t('thread.searchResult')}</span>}
       <Text size="sm" dir="auto" component="div" style={{ whiteSpace: 'pre-wrap' }}>
         {message.content.type === 'text' ? (
           <MessageText text={message.content.text} />

@@ -31,7 +31,7 @@ export function useThread(conversation: Conversation) {
   const catchingUp = useRef(false)
   const newestLoaded = query.data?.messages.at(-1)?.id ?? 0
   useEffect(() => {
-    if (!query.data || lastId === null || newestLoaded >= lastId || catchingUp.current) return
+    if (!query.data || query.data.hasNewer || lastId === null || newestLoaded >= lastId || catchingUp.current) return
     catchingUp.current = true
     call('getMessages', { chatId, idFrom: newestLoaded + 1 })
       .then((page) => {
@@ -72,5 +72,37 @@ export function useThread(conversation: Conversation) {
     }
   }, [chatId, queryClient])
 
-  return { query, loadOlder, olderState }
+  const { loadNewer, newerState } = useLoadNewer(chatId)
+  return { query, loadOlder, olderState, loadNewer, newerState }
+}
+
+/** Around a search result (`hasNewer`), the next page after the last loaded message, as the agent scrolls down. */
+function useLoadNewer(chatId: string) {
+  const queryClient = useQueryClient()
+  const [newerState, setNewerState] = useState<{ loading: boolean; error: string | null }>({
+    loading: false,
+    error: null,
+  })
+  const loadingNewer = useRef(false)
+  const loadNewer = useCallback(async () => {
+    const thread = queryClient.getQueryData<ThreadData>(queryKeys.thread(chatId))
+    const newest = thread?.messages.at(-1)?.id
+    if (!thread?.hasNewer || newest === undefined || loadingNewer.current) return
+    loadingNewer.current = true
+    setNewerState({ loading: true, error: null })
+    try {
+      const page = await call('getMessages', { chatId, idFrom: newest + 1 })
+      queryClient.setQueryData<ThreadData>(queryKeys.thread(chatId), (current) =>
+        current
+          ? { ...current, messages: mergeMessages(current.messages, page.data), hasNewer: page.hasMore }
+          : current,
+      )
+      setNewerState({ loading: false, error: null })
+    } catch (error) {
+      setNewerState({ loading: false, error: errorMessage(error) })
+    } finally {
+      loadingNewer.current = false
+    }
+  }, [chatId, queryClient])
+  return { loadNewer, newerState }
 }
