@@ -5,14 +5,18 @@
 // flagged source, and says why the finding is acceptable; an entry that no
 // longer matches anything fails too, so the list never outlives the code.
 //
-// npm run check runs it as `npm run security`.
+// npm run check runs it as `npm run security`. `--input DIR` and `--allow-list FILE` point it elsewhere (its own
+// test, tests/unit/security/electronegativity.test.ts, runs it on a fixture to show that it fails).
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, relative, resolve } from 'node:path'
+import { parseArgs } from 'node:util'
 
 const root = resolve(import.meta.dirname, '..')
-const allowListPath = join(root, 'scripts', 'electronegativity-allowlist.json')
+const { values: args } = parseArgs({ options: { input: { type: 'string' }, 'allow-list': { type: 'string' } } })
+const inputDir = resolve(args.input ?? join(root, 'src'))
+const allowListPath = resolve(args['allow-list'] ?? join(root, 'scripts', 'electronegativity-allowlist.json'))
 const electronVersion = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).devDependencies.electron
 
 /** RFC 4180 rows: quoted fields may hold commas, quotes ("") and line breaks. */
@@ -67,7 +71,7 @@ const runTool = () => {
     [
       join(root, 'node_modules/@doyensec/electronegativity/dist/index.js'),
       '--input',
-      join(root, 'src'),
+      inputDir,
       '--electron-version',
       electronVersion,
       '--output',
