@@ -56,20 +56,6 @@ describe('502 fault', () => {
     expect((await sandbox.call('listAssignableUsers')).status).toBe(502)
   })
 
-  it('GET /_sandbox/faults lists the active rules; a times rule says what remains and is gone once used up', async () => {
-    const never = { method: 'POST', path: '/conversations/reply', status: 502, rate: 0 }
-    const twice = { method: 'GET', path: '/conversations/assignable-users', delayMs: 1, times: 2 }
-    await addFaults([never, twice])
-    const active = async () => ((await sandbox.control('GET', '/faults')) as { rules: unknown[] }).rules
-    expect(await active()).toEqual([never, { ...twice, remaining: 2 }])
-    await sandbox.call('listAssignableUsers')
-    expect(await active()).toEqual([never, { ...twice, remaining: 1 }])
-    await sandbox.call('listAssignableUsers')
-    expect(await active()).toEqual([never])
-    await sandbox.control('DELETE', '/faults')
-    expect(await active()).toEqual([])
-  })
-
   it('reset clears the rules', async () => {
     await addFaults([{ path: '/conversations/assignable-users', status: 502 }])
     await sandbox.reset('demo')
@@ -151,6 +137,22 @@ describe('fault rule validation', () => {
     const response = await fetch(`${sandbox.url}/_sandbox/faults`, { method: 'POST', body: JSON.stringify(body) })
     expect(response.status).toBe(400)
     expect(await response.json()).toMatchObject({ error: { code: 'bad_request' } })
+  })
+})
+
+describe('the active rules', () => {
+  it('GET /_sandbox/faults lists the active rules; a times rule says what remains and is gone once used up', async () => {
+    const never = { method: 'POST', path: '/conversations/reply', status: 502, rate: 0 }
+    const twice = { method: 'GET', path: '/conversations/assignable-users', delayMs: 1, times: 2 }
+    await addFaults([never, twice])
+    const active = async () => ((await sandbox.control('GET', '/faults')) as { rules: unknown[] }).rules
+    expect(await active()).toEqual([never, { ...twice, remaining: 2 }])
+    await sandbox.call('listAssignableUsers')
+    expect(await active()).toEqual([never, { ...twice, remaining: 1 }])
+    await sandbox.call('listAssignableUsers')
+    expect(await active()).toEqual([never])
+    await sandbox.control('DELETE', '/faults')
+    expect(await active()).toEqual([])
   })
 })
 
