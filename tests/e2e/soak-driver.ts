@@ -175,14 +175,22 @@ const isStraddleRule = (rule: { delayMs?: number; times?: number }) =>
  * already be through. So this waits as long as the outbox still has a reply to settle (no deadline of its own beyond
  * a hang guard). With none left it resolves false and leaves the rule in place: the next reply typed takes it.
  */
-async function holdNextReplyPost(sandbox: RunningSandbox, page: Page, log: (line: string) => void): Promise<boolean> {
+async function holdNextReplyPost(
+  sandbox: RunningSandbox,
+  page: Page,
+  straddle: { armed: boolean },
+  log: (line: string) => void,
+): Promise<boolean> {
   const since = Date.now()
   const rulePending = async () =>
     (await sandboxControl<{ rules: FaultRule[] }>(sandbox, 'GET', '/_sandbox/faults')).rules.some(isStraddleRule)
-  if (!(await rulePending())) {
+  // Armed by an earlier call that found nothing in flight: the rule is there, or a reply typed since has taken it.
+  // (Asking the sandbox cannot tell "taken" from "never set".)
+  if (!straddle.armed) {
     await sandboxControl(sandbox, 'POST', '/_sandbox/faults', {
       rules: [{ method: 'POST', path: REPLY_PATH, delayMs: STRADDLE_HOLD_MS, times: 1 }],
     })
+    straddle.armed = true
   }
   const outcome = await waitUntil(
     'a reply POST held at the server, or no reply left to send',
@@ -195,8 +203,10 @@ async function holdNextReplyPost(sandbox: RunningSandbox, page: Page, log: (line
   )
   // For the log only (no assertion): how long the wait for the next POST really was.
   const waited = `${((Date.now() - since) / 1000).toFixed(1)} s`
-  if (outcome === 'held') log(`a reply POST is held at the server (${waited} after the restart was due)`)
-  else {
+  if (outcome === 'held') {
+    straddle.armed = false
+    log(`a reply POST is held at the server (${waited} after the restart was due)`)
+  } else {
     const last = (await sandboxRequests(sandbox)).filter((r) => r.method === 'POST' && r.path === REPLY_PATH).at(-1)
     const how = last === undefined ? 'none yet' : `${last.status}${last.fault ? ` ${JSON.stringify(last.fault)}` : ''}`
     log(
@@ -222,10 +232,12 @@ export async function runSoak(app: InboxDeskApp, sandbox: RunningSandbox, plan: 
   let inFlightRestarts = 0
   let refusedByCap = 0
   let open: string | null = null
+  /** Whether the straddle's held rule is set and no POST has taken it yet. */
+  const straddleRule = { armed: false }
 
   /** Restarts the app; a straddling one only once the server holds a reply POST (false: not yet, try later). */
   const restart = async (straddle: boolean): Promise<boolean> => {
-    if (straddle && !(await holdNextReplyPost(sandbox, page, log))) return false
+    if (straddle && !(await holdNextReplyPost(sandbox, page, straddleRule, log))) return false
     if (straddle) await sleep(random() * 2_000)
     const unsettled = (await outbox(page)).filter((e) => !SETTLED_STATES.has(e.state)).length
     if (unsettled > 0) inFlightRestarts += 1
