@@ -47,3 +47,11 @@ describe.each(supportedLocales)('the %s catalog', (locale) => {
     expect(differing).toEqual([])
   })
 })
+
+describe('the German catalog', () => {
+  it('speaks to the agent with the formal «Sie», never du/dich/dir/dein', () => {
+    const informal = /\b(du|dich|dir|dein|deine|deinen|deinem|deiner|deines|euch|euer|eure)\b/i
+    const german = flatten(catalogs.de.translation)
+    expect([...german].filter(([, value]) => informal.test(value)).map(([key]) => key)).toEqual([])
+  })
+})

@@ -48,12 +48,18 @@ export function ThreadHeader({
       gap="sm"
       style={{ borderBottom: '1px solid var(--mantine-color-default-border)' }}
     >
-      <Group gap="sm" wrap="nowrap" style={{ minWidth: 0, flex: '1 1 180px' }}>
+      {/* Basis auto: when name and subline do not fit beside the actions, the actions wrap to a second row
+          instead of the subline losing its channel (German at 1280 px). */}
+      <Group gap="sm" wrap="nowrap" style={{ minWidth: 0, flex: '1 1 auto' }}>
         <ChannelIcon type={conversation.channel.type} size={24} />
         <Stack gap={0} style={{ minWidth: 0, flex: '0 1 auto' }}>
-          <Title order={2} size="h4" lineClamp={1} dir={phoneOnly ? undefined : 'auto'}>
-            {phoneOnly ? <PhoneNumber number={name} /> : name}
-          </Title>
+          {/* The reply window sits beside the name (the short line), leaving the row's width to the subline. */}
+          <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
+            <Title order={2} size="h4" lineClamp={1} dir={phoneOnly ? undefined : 'auto'} style={{ minWidth: 0 }}>
+              {phoneOnly ? <PhoneNumber number={name} /> : name}
+            </Title>
+            <ReplyWindowBadge window={window} />
+          </Group>
           <Text size="xs" c="dimmed" truncate="end">
             {conversation.contact.name.trim() && conversation.contact.phoneNumber ? (
               <>
@@ -66,7 +72,6 @@ export function ThreadHeader({
         </Stack>
       </Group>
       <Group gap="xs" wrap="nowrap" ml="auto">
-        <ReplyWindowBadge window={window} />
         <AssignPicker
           conversation={conversation}
           meUserId={meUserId}
