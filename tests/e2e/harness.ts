@@ -95,6 +95,8 @@ export interface LaunchOptions {
   displays?: ShimDisplay[]
   /** Shim only: `app.isPackaged` answers true, as in an installed app (default false). */
   packaged?: boolean
+  /** Shim only: the OS's preferred languages (`app.getPreferredSystemLanguages()`, `getLocale()`: default en-US). */
+  systemLocales?: string[]
   /** Print main's output and the page console live (also on with INBOX_DESK_E2E_VERBOSE=1). */
   verbose?: boolean
   /** Another built app (its package.json, out/ and node_modules): for the harness's own tests. Default APP_ROOT. */
@@ -188,6 +190,7 @@ class ShimBackend implements Backend {
       },
       displays: options.displays,
       packaged: options.packaged,
+      systemLocales: options.systemLocales,
       verbose: options.verbose ?? verboseFromEnv,
     })
     return new ShimBackend(host)

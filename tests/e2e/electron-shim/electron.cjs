@@ -293,13 +293,13 @@ class App extends EventEmitter {
     paths.set('logs', value ?? path.join(paths.get('userData'), 'logs'))
   }
   getLocale() {
-    return 'en-US'
+    return config.systemLocales?.[0] ?? 'en-US'
   }
   getSystemLocale() {
-    return 'en-US'
+    return config.systemLocales?.[0] ?? 'en-US'
   }
   getPreferredSystemLanguages() {
-    return ['en-US']
+    return config.systemLocales ?? ['en-US']
   }
   isReady() {
     return this._ready

@@ -42,6 +42,8 @@ export interface ShimHostOptions {
   displays?: ShimDisplay[]
   /** What `app.isPackaged` answers (default false, as for any unpackaged run). */
   packaged?: boolean
+  /** What `app.getPreferredSystemLanguages()` answers, the OS's languages (default en-US). */
+  systemLocales?: string[]
   /** Print main's stdout/stderr and the pages' console as they come. */
   verbose: boolean
 }
@@ -122,6 +124,7 @@ export class ShimHost {
             userDataDir: options.userDataDir,
             displays: options.displays,
             packaged: options.packaged ?? false,
+            systemLocales: options.systemLocales,
           }),
         },
         stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
