@@ -1,11 +1,13 @@
 /**
  * Main's own words follow the UI language, live (src/main/i18n): the tray's menu and tooltip, and a
- * notification main composes ("Assigned to you"), switched from Settings without a restart. The words are
- * checked against the shipped catalogs.
+ * notification main composes ("Assigned to you"), switched from Settings without a restart. The errors main
+ * words itself reach the window by their code and read in the UI language (src/shared/i18n/error-texts.ts),
+ * and a first start seeds the example canned replies in it. The words are checked against the shipped catalogs.
  */
 import { SANDBOX_ACCOUNTS } from '../../src/sandbox'
+import de from '../../src/shared/i18n/catalogs/de.json'
 import ptBR from '../../src/shared/i18n/catalogs/pt-BR.json'
-import { connectToSandbox, expect, sandboxControl, test } from './fixtures'
+import { appState, connectToSandbox, expect, sandboxControl, test } from './fixtures'
 import { bridgeConversations } from './inbox-page'
 
 const acme = SANDBOX_ACCOUNTS.acme
@@ -62,4 +64,51 @@ test('the tray and a notification speak the language picked in Settings, at once
   await expect
     .poll(async () => (await app.notifications()).filter((n) => n.tag === `chat:${target.id}`).map((n) => n.body), SYNC)
     .toEqual([ptBR.notify.assignedBody])
+})
+
+test.describe('on a German system', () => {
+  test.use({ appLaunchOptions: { systemLocales: ['de-DE', 'en-US'] } })
+
+  test("main's errors read in German, and the first start's canned replies are German", async ({ app, sandbox }) => {
+    const page = await app.firstWindow()
+    await expect(page.locator('html')).toHaveAttribute('lang', 'de')
+    await page.getByRole('button', { name: de.connect.title }).click()
+    // An address main refuses (the key would travel unencrypted): main's sentence, in German, with its host.
+    await page.getByLabel(new RegExp(`^${de.connect.address}`)).fill('http://api.example.com')
+    await page.getByLabel(new RegExp(`^${de.connect.key}`)).fill(acme.apiKey)
+    await page.getByRole('button', { name: de.connect.connect, exact: true }).click()
+    await expect(page.getByRole('alert')).toContainText(
+      de.errors.address.plainHttp.replace('{{host}}', 'api.example.com'),
+    )
+    // Nothing typed is lost: fix the address and connect.
+    await expect(page.getByLabel(new RegExp(`^${de.connect.key}`))).toHaveValue(acme.apiKey)
+    await page.getByLabel(new RegExp(`^${de.connect.address}`)).fill(sandbox.url)
+    await page.getByRole('button', { name: de.connect.connect, exact: true }).click()
+    await expect.poll(async () => (await appState(page)).account, SYNC).not.toBeNull()
+    await expect(page.getByRole('navigation', { name: de.views.label })).toBeVisible(SYNC)
+
+    // The server fails the list (503): the sync banner words main's error in German, the phrase inside too.
+    await sandboxControl(sandbox, 'POST', '/_sandbox/faults', {
+      rules: [{ method: 'GET', path: '/conversations', status: 503 }],
+    })
+    const banner = page.getByRole('status').filter({ hasText: de.sync.troubleTitle })
+    await expect(banner).toBeVisible(SYNC)
+    await expect(banner).toContainText(de.errors.during.listConversations)
+    await expect(banner).toContainText('(HTTP 503)')
+    await expect(banner).not.toContainText('while loading')
+    await sandboxControl(sandbox, 'DELETE', '/_sandbox/faults')
+    await expect(banner).toHaveCount(0, { timeout: 60_000 })
+
+    // The example canned replies of a first start, in German.
+    const cannedReplies = (await appState(page)).settings.cannedReplies
+    expect(cannedReplies.map((reply) => reply.shortcut)).toEqual([
+      de.canned.seed.thanksShortcut,
+      de.canned.seed.refundShortcut,
+      de.canned.seed.hoursShortcut,
+      de.canned.seed.orderShortcut,
+    ])
+    await page.getByRole('button', { name: de.header.settings, exact: true }).click()
+    await expect(page.getByText(`/${de.canned.seed.thanksShortcut}`, { exact: true })).toBeVisible()
+    await expect(page.getByText(de.canned.seed.thanks, { exact: true })).toBeVisible()
+  })
 })

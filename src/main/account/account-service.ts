@@ -8,6 +8,7 @@
  * each operation is its own file (connect.ts, demo-account.ts, restore.ts,
  * remove.ts), sharing the state and steps of account-state.ts.
  */
+import { coded } from '../../shared/i18n/error-texts'
 import type { AccountSummary, BridgeError, KeychainStatus } from '../../shared/ipc/contract'
 import { BridgeFailure } from '../ports/errors'
 import type { InboxApi } from '../ports/inbox-api'
@@ -68,12 +69,10 @@ export function createAccountService(deps: AccountServiceDeps): AccountService {
     keychainStatus: () => keychainStatus(ctx),
     client() {
       if (!state.session) {
-        throw new BridgeFailure(
-          'no_account',
-          state.problem
-            ? state.problem.message
-            : 'No account is connected. Connect an account or open the demo workspace.',
-        )
+        // The account's own problem (its key is gone, say) says more than "none is connected".
+        const problem = state.problem
+        if (problem?.code) throw new BridgeFailure('no_account', { code: problem.code, values: problem.values })
+        throw new BridgeFailure('no_account', coded('account.none'))
       }
       return state.session.client
     },

@@ -2,6 +2,7 @@
  * The API address an agent types, made canonical and checked before any call: the connect form's
  * first line of defence, with a sentence for each way it can be wrong.
  */
+import { coded } from '../../shared/i18n/error-texts'
 import { plainHttpProblem } from '../api'
 import { BridgeFailure } from '../ports/errors'
 
@@ -18,30 +19,18 @@ export function normaliseUserBaseUrl(input: string): string {
     url = new URL(withScheme)
   } catch {
     // URL's own error text ("Invalid URL") says nothing the agent can act on.
-    throw new BridgeFailure(
-      'invalid_argument',
-      `“${trimmed.slice(0, 200)}” is not a web address. Enter the API address, for example https://api.example.com.`,
-    )
+    throw new BridgeFailure('invalid_argument', coded('address.notWebAddress', { input: trimmed.slice(0, 200) }))
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new BridgeFailure(
-      'invalid_argument',
-      `The API address must start with https:// (or http:// for a local server), not ${url.protocol}//.`,
-    )
+    throw new BridgeFailure('invalid_argument', coded('address.scheme', { scheme: url.protocol }))
   }
   const insecure = plainHttpProblem(url)
   if (insecure) throw new BridgeFailure('invalid_argument', insecure)
   if (url.username || url.password) {
-    throw new BridgeFailure(
-      'invalid_argument',
-      'The API address must not contain a user name or password. Put the key in the API key field.',
-    )
+    throw new BridgeFailure('invalid_argument', coded('address.credentials'))
   }
   if (!url.hostname) {
-    throw new BridgeFailure(
-      'invalid_argument',
-      'The API address has no host name. Enter it as https://api.example.com.',
-    )
+    throw new BridgeFailure('invalid_argument', coded('address.noHost'))
   }
   const path = url.pathname.replace(/\/+$/, '')
   return `${url.protocol}//${url.host}${path}`

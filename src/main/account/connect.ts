@@ -3,8 +3,9 @@
  * the keychain (or memory for this session) and nowhere else. Each way it can fail gets a sentence the
  * connect form shows.
  */
+import { coded } from '../../shared/i18n/error-texts'
 import type { AccountSummary } from '../../shared/ipc/contract'
-import { createInboxClient, DEFAULT_RETRY, describeNetworkError } from '../api'
+import { createInboxClient, DEFAULT_RETRY, networkReason } from '../api'
 import { BridgeFailure } from '../ports/errors'
 import { ApiError } from '../ports/inbox-api'
 import { establish, forgetPrevious, keychainStatus, type AccountContext } from './account-state'
@@ -26,31 +27,19 @@ function explainVerificationFailure(error: unknown, host: string): Error {
   const extra = { detail: error.details.serverMessage ?? error.details.networkCode ?? error.details.operation }
   switch (error.kind) {
     case 'unauthorized':
-      return new BridgeFailure(
-        'unauthorized',
-        `The key was refused by ${host}. Check that you copied the whole key and that it belongs to this account.`,
-        extra,
-      )
+      return new BridgeFailure('unauthorized', coded('connect.keyRefused', { host }), extra)
     case 'network':
       return new BridgeFailure(
         'network',
-        `Could not reach ${host}: ${describeNetworkError(error.details.networkCode, error)}. Check the address and your connection.`,
+        coded('connect.unreachable', { host, reason: networkReason(error.details.networkCode, error) }),
         extra,
       )
     case 'timeout':
-      return new BridgeFailure(
-        'timeout',
-        `${host} did not answer in time. Check the address, or try again when the server responds.`,
-        extra,
-      )
+      return new BridgeFailure('timeout', coded('connect.timeout', { host }), extra)
     case 'not_found':
     case 'invalid_response':
     case 'bad_request':
-      return new BridgeFailure(
-        'invalid_response',
-        `${host} answered, but not like an Inbox API. Check the address: it should be the API's base URL, such as https://api.example.com/v1.`,
-        { detail: error.message },
-      )
+      return new BridgeFailure('invalid_response', coded('connect.notInboxApi', { host }), { detail: error.message })
     default:
       return error
   }
@@ -82,7 +71,7 @@ async function saveInKeychain(ctx: AccountContext, baseUrl: string, apiKey: stri
   if (!status.available) {
     throw new BridgeFailure(
       'keychain_unavailable',
-      `The key works, but the system keychain cannot keep it. ${status.reason ?? 'No keychain is available.'} You can keep the key for this session only; you will enter it again next time.`,
+      coded('connect.keychainCannotKeep', { reason: status.reason ?? 'no keychain is available' }),
     )
   }
   try {
@@ -93,10 +82,7 @@ async function saveInKeychain(ctx: AccountContext, baseUrl: string, apiKey: stri
       available: false,
       reason: `The system keychain could not save the key: ${reason}.`,
     })
-    throw new BridgeFailure(
-      'keychain_unavailable',
-      `The key works, but the system keychain could not save it (${reason}). You can keep the key for this session only; you will enter it again next time.`,
-    )
+    throw new BridgeFailure('keychain_unavailable', coded('connect.keychainNotSaved', { reason }))
   }
 }
 
@@ -106,10 +92,7 @@ export async function connectAccount(ctx: AccountContext, args: ConnectArgs): Pr
   deps.redactor.addSecret(apiKey)
   // An HTTP header takes visible ASCII only; anything else is a copy-paste accident.
   if (!/^[\x21-\x7e]+$/.test(apiKey)) {
-    throw new BridgeFailure(
-      'invalid_argument',
-      'The API key contains spaces, line breaks or characters that cannot be part of a key. Copy it again from your provider.',
-    )
+    throw new BridgeFailure('invalid_argument', coded('connect.keyCharacters'))
   }
   const baseUrl = normaliseUserBaseUrl(args.baseUrl)
   await verifyKey(ctx, baseUrl, apiKey)

@@ -2,8 +2,9 @@
  * The demo workspace as an account: the bundled sandbox (./demo-sandbox.ts) started on demand or at
  * start when it was the saved account, its key kept for the session only.
  */
+import { coded } from '../../shared/i18n/error-texts'
 import type { AccountSummary } from '../../shared/ipc/contract'
-import { BridgeFailure } from '../ports/errors'
+import { BridgeFailure, codedBridgeError } from '../ports/errors'
 import { establish, forgetPrevious, setProblem, stopDemo, type AccountContext, type DemoSandbox } from './account-state'
 import type { AccountSettings } from './settings'
 
@@ -18,13 +19,7 @@ export async function startDemoAccount(ctx: AccountContext): Promise<AccountSumm
     sandbox = await deps.startDemoSandbox()
   } catch (error) {
     deps.log.error('The demo workspace could not start.', error)
-    throw new BridgeFailure(
-      'internal',
-      'The demo workspace could not start. Try again; if it keeps failing, report it.',
-      {
-        detail: detailOf(error),
-      },
-    )
+    throw new BridgeFailure('internal', coded('demo.notStarted'), { detail: detailOf(error) })
   }
   const account: AccountSettings = { kind: 'demo', baseUrl: sandbox.url, keyStorage: 'session' }
   await forgetPrevious(ctx, current, account)
@@ -49,10 +44,6 @@ export async function restoreDemoAccount(ctx: AccountContext, account: AccountSe
     await establish(ctx, restarted, sandbox.apiKey)
   } catch (error) {
     deps.log.error('The demo workspace could not start.', error)
-    setProblem(ctx, {
-      kind: 'internal',
-      message: 'The demo workspace could not start. Remove it in Settings and start it again.',
-      detail: detailOf(error),
-    })
+    setProblem(ctx, codedBridgeError('internal', coded('demo.broken'), { detail: detailOf(error) }))
   }
 }

@@ -3,3 +3,4 @@ export { createAccountService, type AccountService, type DemoSandbox } from './a
 export { startDemoSandbox, DEMO_ACCOUNT_NAME } from './demo-sandbox'
 export { createKeychainStore, createSessionStore } from './secrets'
 export { createSettings, SETTINGS_STORE_NAME, settingsDefaults, type Settings } from './settings'
+export { seededCannedReplies } from './canned-seeds'

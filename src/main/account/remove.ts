@@ -2,6 +2,7 @@
  * Removing the account: its key leaves the session store and the keychain, the demo stops, the
  * session ends. A key the keychain would not delete is said after the rest is done, with what to do.
  */
+import { coded } from '../../shared/i18n/error-texts'
 import { BridgeFailure } from '../ports/errors'
 import { stopDemo, type AccountContext } from './account-state'
 
@@ -29,7 +30,9 @@ export async function removeAccount(ctx: AccountContext): Promise<null> {
     deps.log.error('The account was removed but its key could not be deleted from the keychain.', keychainFailure)
     throw new BridgeFailure(
       'keychain_unavailable',
-      `The account was removed, but its key could not be deleted from the system keychain (${keychainFailure instanceof Error ? keychainFailure.message : String(keychainFailure)}). Delete the “Inbox Desk” entry in your keychain app.`,
+      coded('account.removedKeyKept', {
+        reason: keychainFailure instanceof Error ? keychainFailure.message : String(keychainFailure),
+      }),
     )
   }
   deps.log.info('Account removed.')

@@ -2,6 +2,8 @@
  * At start: reconnect the saved account with its saved key, or say what it needs (a key that is gone,
  * a keychain that cannot be read, a key the server now refuses) as the account's problem.
  */
+import { coded } from '../../shared/i18n/error-texts'
+import { codedBridgeError } from '../ports/errors'
 import { ApiError } from '../ports/inbox-api'
 import { establish, keychainStatus, setProblem, storeFor, type AccountContext } from './account-state'
 import { restoreDemoAccount } from './demo-account'
@@ -19,20 +21,13 @@ export async function restoreAccount(ctx: AccountContext): Promise<void> {
     apiKey = await storeFor(ctx, account).get(account.baseUrl)
   } catch (error) {
     deps.log.error(`The key for ${host} could not be read from the keychain.`, error)
-    setProblem(ctx, {
-      kind: 'keychain_unavailable',
-      message: `The key for ${host} could not be read from the system keychain (${error instanceof Error ? error.message : String(error)}). Unlock the keychain and restart, or enter the key again.`,
-    })
+    const reason = error instanceof Error ? error.message : String(error)
+    setProblem(ctx, codedBridgeError('keychain_unavailable', coded('account.keyUnreadable', { host, reason })))
     return
   }
   if (apiKey === null) {
-    setProblem(ctx, {
-      kind: 'unauthorized',
-      message:
-        account.keyStorage === 'session'
-          ? `The key for ${host} was kept for the last session only. Enter it again to reconnect.`
-          : `The key for ${host} is no longer in the system keychain. Enter it again to reconnect.`,
-    })
+    const gone = account.keyStorage === 'session' ? 'account.keySessionOnly' : 'account.keyGone'
+    setProblem(ctx, codedBridgeError('unauthorized', coded(gone, { host })))
     return
   }
   await establish(ctx, account, apiKey)
@@ -48,10 +43,7 @@ async function checkSavedKey(ctx: AccountContext, host: string): Promise<void> {
   } catch (error) {
     if (ctx.state.session !== current) return // the account changed meanwhile
     if (error instanceof ApiError && error.kind === 'unauthorized') {
-      setProblem(ctx, {
-        kind: 'unauthorized',
-        message: `The key for ${host} was refused. The account needs a new key: enter it in Settings.`,
-      })
+      setProblem(ctx, codedBridgeError('unauthorized', coded('account.keyRefused', { host })))
     } else {
       // Offline at start is normal: the sync engine reports and retries.
       ctx.deps.log.info(`The saved key for ${host} could not be checked at start: ${(error as Error).message}`)

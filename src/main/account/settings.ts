@@ -17,6 +17,7 @@ import {
 import { defaultProxySettings } from '../../shared/network/proxy'
 import type { KeyValueStore, WindowBounds } from '../ports/shell-adapters'
 import type { Logger } from '../ports/logger'
+import { englishCannedReplies } from './canned-seeds'
 
 export const SETTINGS_STORE_NAME = 'settings'
 export const SETTINGS_SCHEMA_VERSION = 1
@@ -40,18 +41,8 @@ export const windowBoundsSchema = z.object({
   maximized: z.boolean(),
 })
 
-export const defaultCannedReplies: CannedReply[] = [
-  { shortcut: 'thanks', text: 'Thank you for reaching out! Is there anything else I can help you with?' },
-  {
-    shortcut: 'refund',
-    text: 'I have started your refund. You will see it on your statement within 5 to 10 business days.',
-  },
-  { shortcut: 'hours', text: 'Our support team is available Monday to Friday, 9:00 to 17:00.' },
-  {
-    shortcut: 'order',
-    text: 'Could you send me your order number? You can find it in your confirmation email.',
-  },
-]
+/** The first-run examples in English (the file's default); a new install gets them in its UI language (app/index.ts). */
+export const defaultCannedReplies: CannedReply[] = englishCannedReplies()
 
 export const defaultRendererSettings: RendererSettings = {
   theme: 'system',

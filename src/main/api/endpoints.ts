@@ -19,11 +19,12 @@ import {
   type User,
 } from '../../shared/api/schemas'
 import { isReplyTooLong, replyLength } from '../../shared/domain/reply-length'
+import { coded } from '../../shared/i18n/error-texts'
 import { ApiError, type InboxApi } from '../ports/inbox-api'
 import type { Transport } from './transport'
 
 const chatPath = (chatId: string, suffix: string) => `conversations/${encodeURIComponent(chatId)}/${suffix}`
-const gone = 'This conversation no longer exists, or it is not in this account. Refresh the list.'
+const gone = coded('api.conversationGone')
 
 /** Every endpoint of the API over one transport. */
 export function createEndpoints(transport: Transport): InboxApi {
@@ -50,12 +51,11 @@ function conversationReads(transport: Transport): Pick<InboxApi, 'listConversati
       const response = await transport.call(
         {
           id: 'listConversations',
-          doing: 'loading the conversations',
           method: 'GET',
           path: 'conversations',
           query: params,
           idempotent: true,
-          notFound: `${transport.host} has no conversations route. Check that the API address points to an Inbox API.`,
+          notFound: coded('api.noConversationsRoute', { host: transport.host }),
         },
         listConversationsResponseSchema,
       )
@@ -70,7 +70,6 @@ function conversationReads(transport: Transport): Pick<InboxApi, 'listConversati
       return transport.call(
         {
           id: 'getMessages',
-          doing: 'loading messages',
           method: 'GET',
           path: chatPath(chatId, 'messages'),
           query: params,
@@ -86,21 +85,18 @@ function conversationReads(transport: Transport): Pick<InboxApi, 'listConversati
 async function sendReply(transport: Transport, chatId: string, text: string): Promise<SendReplyResponse> {
   requireId('sendReply', 'chatId', chatId)
   if (text.trim().length === 0 || isReplyTooLong(text)) {
-    throw new ApiError(
-      'bad_request',
-      `A reply must have between 1 and ${REPLY_MAX_LENGTH} characters (this one has ${replyLength(text)}); it was not sent.`,
-      { operation: 'sendReply' },
-    )
+    throw new ApiError('bad_request', coded('api.replyLength', { max: REPLY_MAX_LENGTH, length: replyLength(text) }), {
+      operation: 'sendReply',
+    })
   }
   return transport.call(
     {
       id: 'sendReply',
-      doing: 'sending a reply',
       method: 'POST',
       path: 'conversations/reply',
       body: { chatId, content: { type: 'text', text } },
       idempotent: false,
-      notFound: 'This conversation no longer exists, or it is not in this account: the reply was not sent.',
+      notFound: coded('api.replyConversationGone'),
     },
     sendReplyResponseSchema,
   )
@@ -111,12 +107,9 @@ function conversationChanges(
   transport: Transport,
 ): Pick<InboxApi, 'markRead' | 'archive' | 'unarchive' | 'assign' | 'unassign'> {
   return {
-    markRead: (chatId: string) =>
-      patchConversation(transport, chatId, 'markRead', 'read', 'marking a conversation read'),
-    archive: (chatId: string) =>
-      patchConversation(transport, chatId, 'archiveConversation', 'archive', 'archiving a conversation'),
-    unarchive: (chatId: string) =>
-      patchConversation(transport, chatId, 'unarchiveConversation', 'unarchive', 'restoring a conversation'),
+    markRead: (chatId: string) => patchConversation(transport, chatId, 'markRead', 'read'),
+    archive: (chatId: string) => patchConversation(transport, chatId, 'archiveConversation', 'archive'),
+    unarchive: (chatId: string) => patchConversation(transport, chatId, 'unarchiveConversation', 'unarchive'),
 
     async assign(chatId: string, userId: string): Promise<void> {
       requireId('assignConversation', 'chatId', chatId)
@@ -124,13 +117,12 @@ function conversationChanges(
       await transport.call(
         {
           id: 'assignConversation',
-          doing: 'assigning a conversation',
           method: 'POST',
           path: chatPath(chatId, 'assignee'),
           body: { userId },
           // Assigning replaces the assignee: sending it twice has the same effect.
           idempotent: true,
-          notFound: 'This conversation or this team member no longer exists in this account. Refresh and try again.',
+          notFound: coded('api.assignGone'),
         },
         null,
       )
@@ -141,7 +133,6 @@ function conversationChanges(
       await transport.call(
         {
           id: 'unassignConversation',
-          doing: 'unassigning a conversation',
           method: 'DELETE',
           path: chatPath(chatId, 'assignee'),
           idempotent: true,
@@ -157,11 +148,10 @@ async function listAssignableUsers(transport: Transport): Promise<User[]> {
   const response = await transport.call(
     {
       id: 'listAssignableUsers',
-      doing: 'loading the team members',
       method: 'GET',
       path: 'conversations/assignable-users',
       idempotent: true,
-      notFound: `${transport.host} has no team members route. Check that the API address points to an Inbox API.`,
+      notFound: coded('api.noUsersRoute', { host: transport.host }),
     },
     listUsersResponseSchema,
   )
@@ -174,23 +164,13 @@ async function patchConversation(
   chatId: string,
   id: 'markRead' | 'archiveConversation' | 'unarchiveConversation',
   action: 'read' | 'archive' | 'unarchive',
-  doing: string,
 ): Promise<void> {
   requireId(id, 'chatId', chatId)
-  await transport.call(
-    { id, doing, method: 'PATCH', path: chatPath(chatId, action), idempotent: true, notFound: gone },
-    null,
-  )
+  await transport.call({ id, method: 'PATCH', path: chatPath(chatId, action), idempotent: true, notFound: gone }, null)
 }
 
 function requireId(operation: string, field: string, value: string): void {
   if (typeof value !== 'string' || value.length === 0) {
-    throw new ApiError(
-      'bad_request',
-      `${operation} needs a ${field}, and got an empty one. This is a bug in Inbox Desk.`,
-      {
-        operation,
-      },
-    )
+    throw new ApiError('bad_request', coded('api.missingId', { operation, field }), { operation })
   }
 }

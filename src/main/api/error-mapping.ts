@@ -4,6 +4,7 @@
  * becomes an `ApiError` whose message a support agent can act on, with the
  * technical detail kept apart. Server text is scrubbed of the key first.
  */
+import { coded, type CodedText, type ErrorCode } from '../../shared/i18n/error-texts'
 import { ApiError } from '../ports/inbox-api'
 import type { ResponseTooLarge } from './body-reader'
 import type { Operation } from './operation'
@@ -73,9 +74,13 @@ export function redirectFailure(
   location: string | null,
   details: ConstructorParameters<typeof ApiError>[2] = {},
 ): ApiError {
+  const { host } = context
+  const during = duringOf(operation)
   return new ApiError(
     'invalid_response',
-    `${context.host} redirected the request${location ? ` to ${context.scrub(location).slice(0, 200)}` : ''} while ${operation.doing}. Use the final address of the API (for example https:// instead of http://) in Settings.`,
+    location
+      ? coded('api.redirectedTo', { host, location: context.scrub(location).slice(0, 200), during })
+      : coded('api.redirected', { host, during }),
     { operation: operation.id, ...details },
   )
 }
@@ -83,14 +88,11 @@ export function redirectFailure(
 /** The answer was over the body cap: Inbox Desk stopped reading it. Never retried (it would be as large again). */
 export function responseTooLarge(context: FailureContext, operation: Operation, error: ResponseTooLarge): ApiError {
   const mib = Math.round(error.limit / (1024 * 1024))
-  return new ApiError(
-    'invalid_response',
-    `${context.host} sent an answer larger than ${mib} MiB while ${operation.doing}, so Inbox Desk stopped reading it. Check that the API address points to an Inbox API, or report this to its provider.` +
-      (operation.idempotent
-        ? ''
-        : ' The reply may or may not have been sent; Inbox Desk checks the conversation before sending it again.'),
-    { operation: operation.id, ambiguous: !operation.idempotent },
-  )
+  const code = operation.idempotent ? 'api.tooLarge' : 'api.tooLargeMaybeSent'
+  return new ApiError('invalid_response', coded(code, { host: context.host, mib, during: duringOf(operation) }), {
+    operation: operation.id,
+    ambiguous: !operation.idempotent,
+  })
 }
 
 export function transportFailure(
@@ -105,21 +107,19 @@ export function transportFailure(
   if (timedOut) {
     const seconds = Math.round(context.timeoutMs / 100) / 10
     const ambiguous = !operation.idempotent
-    return new ApiError(
-      'timeout',
-      ambiguous
-        ? `${host} did not answer within ${seconds} seconds while ${operation.doing}. The reply may or may not have been sent; Inbox Desk checks the conversation before sending it again.`
-        : `${host} did not answer within ${seconds} seconds while ${operation.doing}. Check your connection, or try again in a moment.`,
-      { operation: operation.id, ambiguous },
-    )
+    const text = coded(ambiguous ? 'api.timeoutMaybeSent' : 'api.timeout', {
+      host,
+      seconds,
+      during: duringOf(operation),
+    })
+    return new ApiError('timeout', text, { operation: operation.id, ambiguous })
   }
   if (error instanceof TypeError && /header/i.test(error.message) && code === undefined) {
     // fetch refused to build the request (a key pasted with a line break, say): nothing was sent.
-    return new ApiError(
-      'bad_request',
-      `The request to ${host} could not be sent because the API key contains characters a request cannot carry (spaces, line breaks). Enter the key again.`,
-      { operation: operation.id, ambiguous: false },
-    )
+    return new ApiError('bad_request', coded('api.keyCharacters', { host }), {
+      operation: operation.id,
+      ambiguous: false,
+    })
   }
   const diagnosis = diagnoseTransportError(error, { proxyAddress: context.proxyAddress })
   if (diagnosis && diagnosis.kind !== 'network') {
@@ -136,14 +136,19 @@ export function transportFailure(
   }
   const provablyNotSent = (code !== undefined && NOT_SENT_CODES.has(code)) || diagnosis?.notSent === true
   const ambiguous = !operation.idempotent && !provablyNotSent
-  const apiError = new ApiError(
-    'network',
-    `Could not reach ${host} while ${operation.doing}: ${scrub(describeNetworkError(code, error))}.` +
-      (ambiguous
-        ? ' The reply may or may not have been sent; Inbox Desk checks the conversation before sending it again.'
-        : ' Check the address and your connection.'),
-    { operation: operation.id, ambiguous, networkCode: code, cause: diagnosis?.cause, host },
-  )
+  const reason = networkReason(code, error, scrub)
+  const text = coded(ambiguous ? 'api.unreachableMaybeSent' : 'api.unreachable', {
+    host,
+    during: duringOf(operation),
+    reason,
+  })
+  const apiError = new ApiError('network', text, {
+    operation: operation.id,
+    ambiguous,
+    networkCode: code,
+    cause: diagnosis?.cause,
+    host,
+  })
   return operation.idempotent ? new RetryableFailure(apiError) : apiError
 }
 
@@ -154,14 +159,10 @@ export function httpFailure(context: FailureContext, operation: Operation, respo
   const serverCode = server?.code !== undefined ? scrub(server.code).slice(0, 100) : undefined
   const serverMessage = server?.message !== undefined ? scrub(server.message).slice(0, 500) : undefined
   const details = { status, serverCode, serverMessage, operation: operation.id }
-  const because = serverMessage ? ` The server said: “${serverMessage}”` : ''
+  const during = duringOf(operation)
 
   if (status === 401 || status === 403) {
-    return new ApiError(
-      'unauthorized',
-      `The API key was refused by ${host} (HTTP ${status}). The account needs a new key: open Settings and enter a valid one.`,
-      details,
-    )
+    return new ApiError('unauthorized', coded('api.keyRefused', { host, status }), details)
   }
   if (status === 404) return new ApiError('not_found', operation.notFound, details)
   // A proxy in the way answered for the server (Chromium usually reports this as ERR_PROXY_AUTH_REQUESTED).
@@ -172,30 +173,25 @@ export function httpFailure(context: FailureContext, operation: Operation, respo
   if (status === 429) {
     const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), context.now())
     context.rateLimited(retryAfterMs)
-    return new ApiError(
-      'rate_limited',
-      `${host} asks Inbox Desk to slow down (too many requests). It will try again in ${Math.ceil(retryAfterMs / 1000)} seconds.`,
-      { ...details, retryAfterMs },
-    )
+    const seconds = Math.ceil(retryAfterMs / 1000)
+    return new ApiError('rate_limited', coded('api.rateLimited', { host, seconds }), { ...details, retryAfterMs })
   }
   if (status === 0 || (status >= 300 && status < 400)) {
     return redirectFailure(context, operation, response.headers.get('location'), details)
   }
   if (status >= 500) {
-    const apiError = new ApiError(
-      'unavailable',
-      `${host} or a service behind it is unavailable (HTTP ${status}) while ${operation.doing}. Try again in a minute.${because}`,
-      details,
-    )
+    const sentence = serverMessage
+      ? coded('api.unavailableServerSaid', { host, status, during, server: serverMessage })
+      : coded('api.unavailable', { host, status, during })
+    const apiError = new ApiError('unavailable', sentence, details)
     return operation.idempotent && RETRYABLE_STATUSES.has(status) ? new RetryableFailure(apiError) : apiError
   }
   // 400 and any other 4xx: the server thinks our request is malformed. That is
   // a bug in Inbox Desk, reported with the server's own words.
-  return new ApiError(
-    'bad_request',
-    `${host} refused the request while ${operation.doing} (HTTP ${status}): ${serverMessage ?? 'no reason given'}. This is a bug in Inbox Desk; please report it with this message.`,
-    details,
-  )
+  const sentence = serverMessage
+    ? coded('api.refused', { host, during, status, server: serverMessage })
+    : coded('api.refusedNoReason', { host, during, status })
+  return new ApiError('bad_request', sentence, details)
 }
 
 export function invalidResponse(
@@ -207,7 +203,11 @@ export function invalidResponse(
   const detail = context.scrub(problem).slice(0, 300)
   return new ApiError(
     'invalid_response',
-    `${context.host} sent an answer Inbox Desk does not understand while ${operation.doing} (${operation.id}: ${detail}). Check that the API address points to an Inbox API, or report this to its provider.`,
+    coded('api.notUnderstood', {
+      host: context.host,
+      during: duringOf(operation),
+      detail: `${operation.id}: ${detail}`,
+    }),
     { operation: operation.id, status },
   )
 }
@@ -274,25 +274,36 @@ function chromiumToNodeCode(name: string): string {
   }
 }
 
-/** A network failure in words: "the connection was refused (…)". */
-export function describeNetworkError(code: string | undefined, error?: unknown): string {
+/** "while sending a reply", in words the catalogs translate (`during.<operation id>`). */
+function duringOf(operation: Operation): CodedText {
+  return coded(`during.${operation.id}` as ErrorCode)
+}
+
+/** A network failure in words: "the connection was refused (…)", coded so the renderer translates it. */
+export function networkReason(
+  code: string | undefined,
+  error?: unknown,
+  scrub: (text: string) => string = (t) => t,
+): CodedText {
   switch (code) {
     case 'ECONNREFUSED':
-      return 'the connection was refused (are the address and port right, and is the server running?)'
+      return coded('network.refused')
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
-      return 'the host name could not be found'
+      return coded('network.notFound')
     case 'EHOSTUNREACH':
     case 'ENETUNREACH':
     case 'ENETDOWN':
-      return 'the network is unreachable (are you offline?)'
+      return coded('network.unreachable')
     case 'ECONNRESET':
     case 'UND_ERR_SOCKET':
     case 'EPIPE':
-      return 'the connection was dropped before the server answered'
+      return coded('network.dropped')
     case 'UND_ERR_CONNECT_TIMEOUT':
-      return 'the connection could not be opened in time'
+      return coded('network.connectTimeout')
     default: // certificate and proxy codes never get here: ./transport-errors.ts names them
-      return `the connection failed (${code ?? (error instanceof Error ? error.message : String(error ?? 'unknown error'))})`
+      return coded('network.failed', {
+        detail: scrub(code ?? (error instanceof Error ? error.message : String(error ?? 'unknown error'))),
+      })
   }
 }

@@ -4,6 +4,7 @@
  * address is refused for any other host, on connect (account/base-url.ts) and
  * again on every call (the transport), for addresses saved by older versions.
  */
+import { coded, type CodedText } from '../../shared/i18n/error-texts'
 
 /** Loopback as a parsed URL's `hostname` spells it: localhost, 127.0.0.0/8, [::1], [::ffff:7f…]. */
 export function isLoopbackHostname(hostname: string): boolean {
@@ -16,7 +17,7 @@ export function isLoopbackHostname(hostname: string): boolean {
 }
 
 /** Why this address may not carry the key, or null when it may (https, or http to this machine). */
-export function plainHttpProblem(url: URL): string | null {
+export function plainHttpProblem(url: URL): CodedText | null {
   if (url.protocol !== 'http:' || isLoopbackHostname(url.hostname)) return null
-  return `The API address ${url.host} uses http://, which would send the API key over the network unencrypted. Use its https:// address (http:// is only for a server on this computer, such as http://127.0.0.1).`
+  return coded('address.plainHttp', { host: url.host })
 }

@@ -167,7 +167,7 @@ describe('the message per cause', () => {
 
 describe('the catalogs', () => {
   it("English says what main says, for every cause (the renderer shows the catalog's sentence)", () => {
-    const errors = en.errors as Record<string, string>
+    const errors = en.errors as unknown as Record<string, string>
     for (const cause of transportCauses) {
       expect(errors[cause], cause).toBe(transportCauseMessage(cause, '{{host}}'))
     }

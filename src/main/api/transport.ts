@@ -9,6 +9,7 @@
  */
 import type { z } from 'zod'
 import { onUnknownValue } from '../../shared/api/unknown-values'
+import { coded } from '../../shared/i18n/error-texts'
 import { ApiError } from '../ports/inbox-api'
 import type { Logger } from '../ports/logger'
 import { readCappedText, ResponseTooLarge } from './body-reader'
@@ -108,7 +109,7 @@ async function waitForRateLimit(state: TransportState, operation: Operation): Pr
     if (left > MAX_RATE_LIMIT_WAIT_MS) {
       throw new ApiError(
         'rate_limited',
-        `${state.failure.host} asked Inbox Desk to slow down (too many requests). It will try again in ${Math.ceil(left / 1000)} seconds.`,
+        coded('api.stillRateLimited', { host: state.failure.host, seconds: Math.ceil(left / 1000) }),
         { operation: operation.id, retryAfterMs: left },
       )
     }

@@ -3,6 +3,7 @@
  * engine asks the account for the client, the account tells the engine about
  * sessions.
  */
+import { coded } from '../../shared/i18n/error-texts'
 import {
   createAccountService,
   type AccountService,
@@ -12,6 +13,7 @@ import {
   type Settings,
   startDemoSandbox,
 } from '../account'
+import { codedBridgeError } from '../ports/errors'
 import type { InboxEngine } from '../ports/inbox-engine'
 import type { Logger, Redactor } from '../ports/logger'
 import type { ShellAdapters } from '../ports/shell-adapters'
@@ -88,10 +90,10 @@ export async function restoreSavedAccount(account: AccountService, log: Logger):
     await account.restore()
   } catch (error) {
     log.error('The saved account could not be restored.', error)
-    account.reportProblem({
-      kind: 'internal',
-      message: 'The saved account could not be opened. Connect it again in Settings.',
-      detail: error instanceof Error ? error.message : String(error),
-    })
+    account.reportProblem(
+      codedBridgeError('internal', coded('account.savedNotOpened'), {
+        detail: error instanceof Error ? error.message : String(error),
+      }),
+    )
   }
 }

@@ -5,7 +5,13 @@
  * adapters from Node pieces and drive the same object.
  */
 import type { AppState, RendererSettings, SettingsPatch } from '../../shared/ipc/contract'
-import { type AccountService, createSettings, SETTINGS_STORE_NAME, settingsDefaults } from '../account'
+import {
+  type AccountService,
+  createSettings,
+  seededCannedReplies,
+  SETTINGS_STORE_NAME,
+  settingsDefaults,
+} from '../account'
 import { createDispatcher, createHandlers, type HandlerServices } from '../ipc'
 import { consoleSink, createLogger, createRedactor } from '../log'
 import type { InboxEngine } from '../ports/inbox-engine'
@@ -21,7 +27,7 @@ import {
   type AccountRuntimeOptions,
   type ViewState,
 } from './account-runtime'
-import { openStore } from './open-store'
+import { openStore, storeFileExists } from './open-store'
 import { readAppState, sendAppState } from './app-state'
 import { createLanguage } from './language'
 import { createUpdates, startUpdates } from './updates'
@@ -122,12 +128,15 @@ export function createMainCore(shellAdapters: ShellAdapters, options: CoreOption
 /** What main keeps across accounts: the updater, settings, the UI language and drafts. */
 function openMainParts(shellAdapters: ShellAdapters, log: Logger) {
   const { updates, adapters } = createUpdates(shellAdapters, log)
+  const firstRun = !storeFileExists(adapters, SETTINGS_STORE_NAME)
   const settings = createSettings(
     openStore(adapters, SETTINGS_STORE_NAME, settingsDefaults, log),
     log.child('settings'),
   )
   // Notifications, the tray, dialogs and the spell checker in the UI language; follow updateSettings.
   const language = createLanguage(adapters, settings.getRenderer(), log.child('language'))
+  // The example canned replies speak the agent's language from the first start (later, they are the agent's).
+  if (firstRun) settings.updateRenderer({ cannedReplies: seededCannedReplies(language.i18n.t) })
   const drafts = createDraftStore(openStore(adapters, DRAFTS_STORE_NAME, draftsDefaults, log), log.child('drafts'))
   return { updates, adapters, settings, language, drafts }
 }

@@ -8,6 +8,7 @@
  *   sends new inbound messages and assignments to me through the notify policy
  *   to the shell's notifications; the unread total goes to the badge.
  */
+import { coded } from '../../shared/i18n/error-texts'
 import { BridgeFailure } from '../ports/errors'
 import type { InboxEngine } from '../ports/inbox-engine'
 import { createNotifier, type Notifier } from '../notify'
@@ -31,7 +32,7 @@ export function createLiveInboxEngine(deps: InboxEngineDeps, options: LiveInboxE
     if (live) return live
     deps.getClient() // throws the `no_account` failure the bridge shows
     // A client but no session yet: the account is still being opened.
-    throw new BridgeFailure('no_account', 'The account is still connecting. Try again in a moment.')
+    throw new BridgeFailure('no_account', coded('account.stillConnecting'))
   }
 
   async function stopLive(): Promise<LiveAccount | null> {

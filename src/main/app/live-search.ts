@@ -5,6 +5,7 @@
  * snippets as segments, and whether more conversations matched than fit.
  * Answered from the local database only, so it works offline.
  */
+import { coded } from '../../shared/i18n/error-texts'
 import type { InvokeParsedArgs } from '../../shared/ipc/contract'
 import type { SearchInboxResult } from '../../shared/ipc/search'
 import { BridgeFailure } from '../ports/errors'
@@ -39,7 +40,7 @@ function storeCall<T>(fn: () => T): T {
     return fn()
   } catch (error) {
     if (error instanceof StoreError) {
-      throw new BridgeFailure('internal', `Search did not work: ${error.message}`, { detail: error.detail })
+      throw new BridgeFailure('internal', coded('search.failed', { reason: error.text }), { detail: error.detail })
     }
     throw error
   }

@@ -25,3 +25,8 @@ export function openStore<T extends Record<string, unknown>>(
   }
   return adapters.createStore(name, defaults)
 }
+
+/** Whether a store's file is on disk yet (before `openStore`, which writes the defaults): a first run when not. */
+export function storeFileExists(adapters: Pick<ShellAdapters, 'userDataDir'>, name: string): boolean {
+  return existsSync(join(adapters.userDataDir, `${name}.json`))
+}

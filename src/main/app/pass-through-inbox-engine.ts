@@ -4,14 +4,15 @@
  * unit tests (./main-core.test.ts) use it to test the bridge without a
  * polling loop; the app runs the live engine (./live-inbox-engine.ts).
  */
+import { coded } from '../../shared/i18n/error-texts'
 import type { OrderBy } from '../../shared/api/schemas'
 import { BridgeFailure } from '../ports/errors'
 import type { InboxEngine } from '../ports/inbox-engine'
 import type { InboxEngineDeps } from './inbox-engine-deps'
 
 const notWired = (what: string) =>
-  new BridgeFailure('internal', `${what} is not available yet in this build of Inbox Desk.`, {
-    detail: 'internal: not wired yet (src/main/app/pass-through-inbox-engine.ts)',
+  new BridgeFailure('internal', coded('internal'), {
+    detail: `internal: ${what} is not wired yet (src/main/app/pass-through-inbox-engine.ts)`,
   })
 
 /** Inbox calls go straight to the API (the client retries what is safe to retry);

@@ -3,6 +3,7 @@
  * `<userData>/drafts.json`. The renderer debounces its calls; each call is one
  * atomic write (conf/electron-store write a temp file and rename it).
  */
+import { coded } from '../../shared/i18n/error-texts'
 import { BridgeFailure } from '../ports/errors'
 import type { KeyValueStore } from '../ports/shell-adapters'
 import type { Logger } from '../ports/logger'
@@ -49,10 +50,7 @@ export function createDraftStore(
       if (text.trim().length === 0) delete next[chatId]
       else if (!(chatId in next) && Object.keys(next).length >= maxDrafts) {
         // The text stays in the composer: only keeping it across a restart is refused.
-        throw new BridgeFailure(
-          'invalid_argument',
-          `${maxDrafts} conversations already have an unsent draft. Send or clear some of them, and this draft will be kept too.`,
-        )
+        throw new BridgeFailure('invalid_argument', coded('drafts.full', { max: maxDrafts }))
       } else next[chatId] = text
       drafts = next
       store.set('drafts', drafts)

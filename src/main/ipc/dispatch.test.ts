@@ -3,6 +3,7 @@
  * arguments before its handler runs, and whatever a handler throws comes back
  * as a typed BridgeError with no key in it.
  */
+import { coded } from '../../shared/i18n/error-texts'
 import { describe, expect, it } from 'vitest'
 import { invokeChannels } from '../../shared/ipc/channels'
 import { ApiError } from '../ports/inbox-api'
@@ -61,7 +62,7 @@ describe('dispatch', () => {
   it('maps thrown errors to BridgeErrors and redacts the key from them', async () => {
     const { dispatch, lines } = setup((channel) => {
       if (channel === 'markRead') throw new ApiError('not_found', 'This conversation no longer exists.')
-      if (channel === 'archive') throw new BridgeFailure('no_account', 'No account is connected.')
+      if (channel === 'archive') throw new BridgeFailure('no_account', coded('account.stillConnecting'))
       if (channel === 'unarchive') throw new ApiError('rate_limited', 'Slow down.', { retryAfterMs: 3000 })
       throw new Error('boom with the-secret-key-42 inside')
     })
@@ -69,9 +70,14 @@ describe('dispatch', () => {
       ok: false,
       error: { kind: 'not_found', message: 'This conversation no longer exists.' },
     })
+    // A coded sentence crosses with its code (the renderer translates it) and its English as the message.
     expect(await dispatch('archive', { chatId: 'c1' })).toEqual({
       ok: false,
-      error: { kind: 'no_account', message: 'No account is connected.' },
+      error: {
+        kind: 'no_account',
+        message: 'The account is still connecting. Try again in a moment.',
+        code: 'account.stillConnecting',
+      },
     })
     const limited = await dispatch('unarchive', { chatId: 'c1' })
     expect(limited.ok === false && limited.error.retryAfterMs).toBe(3000)
@@ -81,6 +87,7 @@ describe('dispatch', () => {
       expect(internal.error.kind).toBe('internal')
       expect(internal.error.detail).toBe('boom with [redacted] inside')
     }
+    expect(!internal.ok && internal.error.code).toBe('internal')
     expect(JSON.stringify(lines)).not.toContain('the-secret-key-42')
     expect(lines.some((l) => l.level === 'error' && l.line.includes('unassign failed'))).toBe(true)
   })
@@ -88,7 +95,35 @@ describe('dispatch', () => {
   it('an unknown channel is refused without a crash', async () => {
     const { dispatch } = setup(() => null)
     const result = await dispatch('__proto__', {})
-    expect(result).toMatchObject({ ok: false, error: { kind: 'invalid_argument' } })
+    expect(result).toMatchObject({
+      ok: false,
+      error: { kind: 'invalid_argument', code: 'bridge.unknownCall', values: { name: '__proto__' } },
+    })
+  })
+
+  it("a problem the contract words itself is shown by its own code; the message keeps the field's sentence", async () => {
+    const { dispatch } = setup(() => null)
+    const result = await dispatch('connectAccount', { baseUrl: ' ', apiKey: 'k', keyStorage: 'keychain' })
+    expect(result).toMatchObject({
+      ok: false,
+      error: {
+        kind: 'invalid_argument',
+        code: 'validation.apiAddress',
+        message: 'The field “baseUrl” of connectAccount is invalid: Enter the API address.',
+      },
+    })
+  })
+
+  it('a secret in a value of a coded sentence is redacted like the message', async () => {
+    const { dispatch } = setup(() => {
+      throw new BridgeFailure(
+        'network',
+        coded('connect.unreachable', { host: 'h', reason: coded('network.failed', { detail: 'the-secret-key-42' }) }),
+      )
+    })
+    const result = await dispatch('markRead', { chatId: 'c1' })
+    expect(JSON.stringify(result)).not.toContain('the-secret-key-42')
+    expect(JSON.stringify(result)).toContain('[redacted]')
   })
 
   it('an unknown key is shown cut and escaped, in the message and the log', async () => {
@@ -100,6 +135,7 @@ describe('dispatch', () => {
     expect(result.error.message).toBe(
       `markRead does not accept the fields “${'k'.repeat(40)}…”, “b”, “c”, “d”, “e”, 1 more.`,
     )
+    expect(result.error.code).toBe('bridge.unknownFields')
     expect(lines).toHaveLength(1)
     expect(lines[0]!.line.length).toBeLessThan(500)
     expect(lines[0]!.line).not.toContain('\n')

@@ -4,6 +4,7 @@
  * and the network coming back. Which step runs when is the queue's (./queue.ts); what a step does is
  * the runner's (./runner.ts).
  */
+import { coded } from '../../shared/i18n/error-texts'
 import type { OutboxEntry } from '../../shared/ipc/contract'
 import { BridgeFailure } from '../ports/errors'
 import type { Logger } from '../ports/logger'
@@ -43,7 +44,7 @@ export function createBook(deps: {
     },
     find(clientId) {
       const entry = book.entries.find((e) => e.clientId === clientId)
-      if (!entry) throw new BridgeFailure('not_found', 'This reply is no longer in the outbox.')
+      if (!entry) throw new BridgeFailure('not_found', coded('outbox.entryGone'))
       return entry
     },
     emitList: () => deps.emit(book.entries.map(toPublic)),
@@ -76,10 +77,7 @@ export function enqueueEntry(
   const existing = book.entries.find((e) => e.clientId === reply.clientId)
   if (existing) return toPublic(existing)
   if (book.entries.filter((e) => e.state !== 'accepted').length >= maxUnsent) {
-    throw new BridgeFailure(
-      'invalid_argument',
-      `The outbox already holds ${maxUnsent} replies that are not sent yet. Wait until they go out (check the connection), or discard some, before sending more.`,
-    )
+    throw new BridgeFailure('invalid_argument', coded('outbox.full', { max: maxUnsent }))
   }
   const entry = newEntry(reply, now)
   book.entries.push(entry)
@@ -104,7 +102,7 @@ export function retryEntry(book: Book, clientId: string): OutboxEntry {
 export function discardEntry(book: Book, clientId: string): void {
   const entry = book.find(clientId)
   if (entry.state === 'sending' || book.queue.isRunning(entry)) {
-    throw new BridgeFailure('invalid_argument', 'This reply is being sent right now; wait for the outcome.')
+    throw new BridgeFailure('invalid_argument', coded('outbox.sendingNow'))
   }
   book.entries = book.entries.filter((e) => e !== entry)
   book.storage.delete(clientId)

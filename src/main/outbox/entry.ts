@@ -10,6 +10,11 @@ const bridgeErrorSchema = z.object({
   message: z.string(),
   retryAfterMs: z.number().optional(),
   detail: z.string().optional(),
+  cause: z.string().optional(),
+  host: z.string().optional(),
+  // The sentence by its code (src/shared/i18n/error-texts.ts), kept so a restart still shows it translated.
+  code: z.string().optional(),
+  values: z.record(z.string(), z.unknown()).optional(),
 })
 
 /**

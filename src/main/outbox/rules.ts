@@ -9,6 +9,8 @@
  * one is known, or its window has passed and a read of the thread that began
  * after it did not find the reply.
  */
+import { coded, errorTexts } from '../../shared/i18n/error-texts'
+import { codedBridgeError } from '../ports/errors'
 import { ApiError } from '../ports/inbox-api'
 import { DEFAULT_TIMEOUT_MS } from '../api'
 import type { Attempt, AttemptOutcome, StoredOutboxEntry } from './entry'
@@ -154,11 +156,11 @@ export function afterFailedRead(
   if (entry.state === 'unconfirmed' || (final && entry.state === 'pending')) {
     return {
       state: 'unconfirmed',
-      error: { kind: 'network', message: UNCONFIRMED_MESSAGE, detail: reason },
+      error: codedBridgeError('network', coded('outbox.unconfirmed'), { detail: reason }),
       nextCheckAt: readStartedAt + timing.unconfirmedCheckEveryMs,
     }
   }
   return { nextCheckAt: nextCheckAt(entry, readStartedAt, timing) }
 }
 
-export const UNCONFIRMED_MESSAGE = "Couldn't confirm this was sent — check the conversation, then Resend or Discard."
+export const UNCONFIRMED_MESSAGE = errorTexts['outbox.unconfirmed']

@@ -2,23 +2,45 @@
  * The errors every main-process service raises or passes on, and their one
  * mapping to what crosses the bridge (`toBridgeError`).
  */
+import { coded, englishText, isErrorCode, type CodedText } from '../../shared/i18n/error-texts'
 import { bridgeErrorKinds, type BridgeError, type BridgeErrorKind } from '../../shared/ipc/contract'
 import { ApiError } from './inbox-api'
 
 /**
- * A failure a main-process service raises on purpose, already phrased for the
- * agent. `toBridgeError` passes it to the renderer unchanged; anything else a
- * handler throws becomes `internal`.
+ * A failure a main-process service raises on purpose, phrased for the agent by its code
+ * (src/shared/i18n/error-texts.ts: the renderer shows it in the UI language, `message` is the English).
+ * `toBridgeError` passes it to the renderer unchanged; anything else a handler throws becomes `internal`.
  */
 export class BridgeFailure extends Error {
   override readonly name = 'BridgeFailure'
   constructor(
     readonly kind: BridgeErrorKind,
-    message: string,
+    readonly text: CodedText,
     readonly extra: Pick<BridgeError, 'retryAfterMs' | 'detail'> = {},
   ) {
-    super(message)
+    super(englishText(text))
   }
+}
+
+/** A BridgeError's code and values, from a coded sentence. */
+export function codedFields(text: CodedText | undefined): Pick<BridgeError, 'code' | 'values'> {
+  if (!text) return {}
+  return text.values === undefined ? { code: text.code } : { code: text.code, values: text.values }
+}
+
+/** A BridgeError as events and stored entries carry it, from a coded sentence. */
+export function codedBridgeError(
+  kind: BridgeErrorKind,
+  text: CodedText,
+  extra: Pick<BridgeError, 'retryAfterMs' | 'detail'> = {},
+): BridgeError {
+  return { kind, message: englishText(text), ...codedFields(text), ...extra }
+}
+
+/** An error that carries its sentence by code without being a BridgeFailure (the store's StoreError). */
+function carriedText(error: unknown): CodedText | undefined {
+  const text = (error as { text?: unknown } | null)?.text as Partial<CodedText> | undefined
+  return typeof text === 'object' && text !== null && isErrorCode(text.code) ? (text as CodedText) : undefined
 }
 
 export const isBridgeErrorKind = (value: unknown): value is BridgeErrorKind =>
@@ -31,7 +53,7 @@ export const isBridgeErrorKind = (value: unknown): value is BridgeErrorKind =>
  */
 export function toBridgeError(error: unknown): BridgeError {
   if (error instanceof ApiError) {
-    const result: BridgeError = { kind: error.kind, message: error.message }
+    const result: BridgeError = { kind: error.kind, message: error.message, ...codedFields(error.text) }
     if (error.details.retryAfterMs !== undefined) result.retryAfterMs = error.details.retryAfterMs
     // The translated sentence says only the cause: not for a reply that may have been sent (its message says so).
     if (error.details.cause !== undefined && error.details.ambiguous !== true) {
@@ -49,12 +71,8 @@ export function toBridgeError(error: unknown): BridgeError {
     return result
   }
   if (error instanceof BridgeFailure && isBridgeErrorKind(error.kind)) {
-    return { kind: error.kind, message: error.message, ...error.extra }
+    return { kind: error.kind, message: error.message, ...codedFields(error.text), ...error.extra }
   }
   const message = error instanceof Error ? error.message : String(error)
-  return {
-    kind: 'internal',
-    message: 'Something went wrong inside Inbox Desk. Try again; if it keeps happening, report it with this message.',
-    detail: message,
-  }
+  return codedBridgeError('internal', carriedText(error) ?? coded('internal'), { detail: message })
 }

@@ -11,6 +11,7 @@ import type {
   SendReplyResponse,
   User,
 } from '../../shared/api/schemas'
+import { englishText, type CodedText } from '../../shared/i18n/error-texts'
 import type { BridgeErrorKind, TransportCause } from '../../shared/ipc/contract'
 
 export interface InboxApi {
@@ -43,7 +44,8 @@ export class ApiError extends Error {
       | 'certificate'
       | 'invalid_response'
     >,
-    message: string,
+    /** The sentence: coded (the renderer translates it) or, for a transport cause, plain English. */
+    message: string | CodedText,
     readonly details: {
       /** HTTP status, when the server answered. */
       status?: number
@@ -65,6 +67,10 @@ export class ApiError extends Error {
       host?: string
     } = {},
   ) {
-    super(message)
+    super(typeof message === 'string' ? message : englishText(message))
+    this.text = typeof message === 'string' ? undefined : message
   }
+
+  /** The sentence by its code, when it has one. */
+  readonly text: CodedText | undefined
 }

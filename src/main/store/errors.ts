@@ -3,6 +3,8 @@
  * a support agent can read. SQLite's codes and Node's errno values stay in
  * `detail` (for the log), never in the message.
  */
+import { coded, englishText, type CodedText } from '../../shared/i18n/error-texts'
+
 export type StoreErrorKind =
   /** The folder or the file cannot be written (permissions, a read-only volume). */
   | 'read_only'
@@ -17,15 +19,8 @@ export type StoreErrorKind =
   /** Anything else: a bug or an unexpected I/O error. */
   | 'failed'
 
-const messages: Record<StoreErrorKind, string> = {
-  read_only:
-    'Inbox Desk cannot save to its data folder (it is read-only or not allowed). Replies stay in the outbox until saving works again.',
-  disk_full: 'The disk is full: Inbox Desk cannot save new data. Free some space; nothing already saved is lost.',
-  corrupt: 'The local inbox database is damaged. Inbox Desk rebuilds it from the server.',
-  too_new: 'The local inbox database was written by a newer version of Inbox Desk. Update the app to open it.',
-  busy: 'The local inbox database is in use by another copy of Inbox Desk.',
-  failed: 'The local inbox database could not be read or written.',
-}
+/** Its sentence: `store.<kind>` in src/shared/i18n/error-texts.ts (the catalogs translate it). */
+const textOf = (kind: StoreErrorKind): CodedText => coded(`store.${kind}`)
 
 export class StoreError extends Error {
   override readonly name = 'StoreError'
@@ -35,8 +30,12 @@ export class StoreError extends Error {
     readonly detail: string,
     options: { cause?: unknown } = {},
   ) {
-    super(messages[kind], options)
+    super(englishText(textOf(kind)), options)
+    this.text = textOf(kind)
   }
+
+  /** The sentence by its code: toBridgeError (src/main/ports/errors.ts) carries it to the renderer. */
+  readonly text: CodedText
 }
 
 /** SQLite result codes and Node errno values, by the kind they mean here. */

@@ -9,7 +9,8 @@ import type { SyncStatus } from '../../shared/ipc/contract'
 import { ApiError } from '../ports/inbox-api'
 import type { ShellAdapters } from '../ports/shell-adapters'
 import type { Logger } from '../ports/logger'
-import { toBridgeError } from '../ports/errors'
+import { coded } from '../../shared/i18n/error-texts'
+import { codedBridgeError, toBridgeError } from '../ports/errors'
 import type { BackoffPolicy } from '../ports/backoff'
 import type { Scheduler, TimerHandle } from '../ports/scheduler'
 import type { SyncIntervals } from './intervals'
@@ -248,7 +249,7 @@ export class PollLoop {
     const status: Partial<SyncStatus> = {
       state: offline ? 'offline' : 'idle',
       nextAttemptAt: null,
-      error: offline ? { kind: 'network', message: 'This computer is offline.' } : this.status.current.error,
+      error: offline ? codedBridgeError('network', coded('sync.offline')) : this.status.current.error,
     }
     this.status.set(status)
   }

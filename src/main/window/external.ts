@@ -1,3 +1,4 @@
+import { coded } from '../../shared/i18n/error-texts'
 import { targetConcerns } from '../../shared/domain/link-safety'
 import { BridgeFailure } from '../ports/errors'
 
@@ -13,13 +14,10 @@ export async function safeOpenExternal(rawUrl: string, open: (url: string) => Pr
     url = new URL(rawUrl.trim())
   } catch {
     // URL's own error ("Invalid URL") does not tell the agent what was wrong with the link.
-    throw new BridgeFailure('invalid_argument', 'This link is not a valid address, so it was not opened.')
+    throw new BridgeFailure('invalid_argument', coded('link.invalid'))
   }
   if (!(EXTERNAL_URL_SCHEMES as readonly string[]).includes(url.protocol)) {
-    throw new BridgeFailure(
-      'invalid_argument',
-      `Inbox Desk only opens web, email and phone links (https, http, mailto, tel); this link uses “${url.protocol.replace(/:$/, '')}” and was not opened.`,
-    )
+    throw new BridgeFailure('invalid_argument', coded('link.scheme', { scheme: url.protocol.replace(/:$/, '') }))
   }
   await open(url.protocol === 'mailto:' ? withoutMailtoExtras(url) : url.toString())
   return null

@@ -28,6 +28,7 @@ import {
 import type { RestartToUpdateResult, UpdateStatus } from '../update/status'
 import { proxySettingsSchema } from '../network/proxy'
 import { searchInboxArgsSchema, type SearchInboxResult } from './search'
+import { errorTexts, type ErrorCode, type TextValues } from '../i18n/error-texts'
 import type { EventChannel, InvokeChannel } from './channels'
 
 // ---- Errors ----------------------------------------------------------------
@@ -103,6 +104,12 @@ export interface BridgeError {
   retryAfterMs?: number
   /** For `bad_request`/`invalid_response`/`internal`: the technical detail. */
   detail?: string
+  /**
+   * The sentence by its code (src/shared/i18n/error-texts.ts): the renderer shows the catalog's `errors.<code>`
+   * with `values` in the UI language; `message` is the same sentence in English, for the log.
+   */
+  code?: ErrorCode
+  values?: TextValues
 }
 
 export type BridgeResult<T> = { ok: true; value: T } | { ok: false; error: BridgeError }
@@ -329,8 +336,8 @@ export const invokeContract = {
   connectAccount: spec<AccountSummary>()(
     z
       .object({
-        baseUrl: z.string().trim().min(1, 'Enter the API address').max(2048),
-        apiKey: z.string().trim().min(1, 'Enter the API key').max(4096),
+        baseUrl: z.string().trim().min(1, errorTexts['validation.apiAddress']).max(2048),
+        apiKey: z.string().trim().min(1, errorTexts['validation.apiKey']).max(4096),
         /** `session`: the user chose to keep the key in memory only. */
         keyStorage: z.enum(['keychain', 'session']).default('keychain'),
       })
@@ -357,7 +364,7 @@ export const invokeContract = {
   sendReply: spec<OutboxEntry>()(
     chatIdArg.extend({
       clientId: clientIdSchema,
-      text: z.string().trim().min(1, 'The reply is empty').pipe(replyTextSchema),
+      text: z.string().trim().min(1, errorTexts['validation.replyEmpty']).pipe(replyTextSchema),
     }),
   ),
   listOutbox: spec<OutboxEntry[]>()(none),

@@ -24,6 +24,9 @@ export class BridgeCallError extends Error {
   /** Why the connection failed, when main knew (`BridgeError.cause`; Error's own `cause` is another thing). */
   readonly transportCause?: TransportCause
   readonly host?: string
+  /** The sentence by its code (`BridgeError.code`), translated by `errorMessage`. */
+  readonly code?: BridgeError['code']
+  readonly values?: BridgeError['values']
 
   constructor(
     readonly channel: InvokeChannel,
@@ -36,6 +39,8 @@ export class BridgeCallError extends Error {
     this.detail = error.detail
     this.transportCause = error.cause
     this.host = error.host
+    this.code = error.code
+    this.values = error.values
   }
 }
 
@@ -44,15 +49,33 @@ export function errorKind(error: unknown): BridgeErrorKind {
   return error instanceof BridgeCallError ? error.kind : 'internal'
 }
 
+/** A coded sentence in the UI language (`errors.<code>`), its coded values translated first; null if unknown. */
+function translated(text: { code?: unknown; values?: unknown }): string | null {
+  if (typeof text.code !== 'string' || !i18n.exists(`errors.${text.code}`)) return null
+  const values: Record<string, string | number> = {}
+  for (const [name, value] of Object.entries((text.values ?? {}) as Record<string, unknown>)) {
+    if (typeof value === 'string' || typeof value === 'number') values[name] = value
+    else if (typeof value === 'object' && value !== null) values[name] = translated(value) ?? ''
+  }
+  return i18n.t(`errors.${text.code}`, values)
+}
+
 /**
- * The sentence to show for any error. A connection that failed for a known cause (a proxy, a certificate…)
- * reads in the UI language from the catalog (`errors.<cause>`); other messages come from main as written.
+ * The sentence to show for any error, in the UI language: a sentence main coded (`errors.<code>`, see
+ * src/shared/i18n/error-texts.ts), or a connection that failed for a known cause (`errors.<cause>`); otherwise
+ * the message as main wrote it (English), or the error's own.
  */
 export function errorMessage(error: unknown): string {
   // A BridgeCallError, or a BridgeError as events carry it (an Error's own `cause` is something else).
   const bridged: Partial<BridgeError> | null =
     error instanceof BridgeCallError
-      ? { message: error.message, cause: error.transportCause, host: error.host }
+      ? {
+          message: error.message,
+          cause: error.transportCause,
+          host: error.host,
+          code: error.code,
+          values: error.values,
+        }
       : error instanceof Error
         ? null
         : (error as Partial<BridgeError> | null)
@@ -60,6 +83,8 @@ export function errorMessage(error: unknown): string {
   if (typeof cause === 'string' && i18n.exists(`errors.${cause}`)) {
     return i18n.t(`errors.${cause}`, { host: bridged?.host ?? '' })
   }
+  const coded = bridged ? translated(bridged) : null
+  if (coded !== null) return coded
   if (error instanceof Error) return error.message
   if (typeof bridged?.message === 'string') return bridged.message
   return String(error)

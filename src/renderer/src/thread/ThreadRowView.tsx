@@ -166,7 +166,7 @@ function PendingBubble({ entry }: { entry: OutboxEntry }) {
       {failed && (
         <>
           <Text size="xs" className="tone-danger" mt={4} role="note">
-            {entry.error?.message ?? t('outbox.refused')}
+            {entry.error ? errorMessage(entry.error) : t('outbox.refused')}
           </Text>
           <Group gap="xs" mt={6} justify="flex-end">
             <Button
