@@ -12,8 +12,10 @@ import type { OrderBy, User } from '../../shared/api/schemas'
 import { compareConversations, matchesListArgs } from '../../shared/domain/views'
 import type { InboxEngine } from '../ports/inbox-engine'
 import type { ConversationPatch } from '../sync'
+import type { Logger } from '../ports/logger'
 import type { LiveAccount } from './live-account'
 import { searchStoredInbox } from './live-search'
+import { isUnreachable, keepPage, storedPage } from './stored-messages'
 
 export type LiveInboxActions = Pick<
   InboxEngine,
@@ -33,7 +35,11 @@ export type LiveInboxActions = Pick<
 >
 
 /** `current()` is the connected account, or throws the failure the bridge shows; `getMeUserId()` who "Mine" is. */
-export function liveInboxActions(current: () => LiveAccount, getMeUserId: () => string | null): LiveInboxActions {
+export function liveInboxActions(
+  current: () => LiveAccount,
+  getMeUserId: () => string | null,
+  log: Logger,
+): LiveInboxActions {
   /** The assignable users last listed: an assignment shows the assignee's name before the server confirms it. */
   let knownUsers = new Map<string, User>()
 
@@ -52,10 +58,11 @@ export function liveInboxActions(current: () => LiveAccount, getMeUserId: () => 
   return {
     async listConversations(args) {
       const { sync, session, firstSync } = current()
-      // The window's first list usually comes while the first sync is loading
+      // A cold start answers from the stored picture at once (the first sync reconciles it in place).
+      // Without one, the window's first list usually comes while the first sync is loading
       // the very same list: wait for it rather than ask for everything twice.
-      await firstSync
-      if (sync.getStatus().lastSyncedAt !== null) {
+      if (!sync.hasPicture()) await firstSync
+      if (sync.hasPicture()) {
         return sync
           .getConversations()
           .filter((c) => matchesListArgs(c, args))
@@ -63,7 +70,19 @@ export function liveInboxActions(current: () => LiveAccount, getMeUserId: () => 
       }
       return session.client.listConversations({ ...args, orderBy: args.orderBy as OrderBy | undefined })
     },
-    getMessages: ({ chatId, idFrom, idTo }) => current().session.client.getMessages(chatId, { idFrom, idTo }),
+    async getMessages({ chatId, idFrom, idTo }) {
+      const { session, store } = current()
+      try {
+        const page = await session.client.getMessages(chatId, { idFrom, idTo })
+        keepPage(store, chatId, { idFrom, idTo }, page, log)
+        return page
+      } catch (error) {
+        // The server cannot be reached: a thread read before is still on this computer.
+        const stored = isUnreachable(error) ? storedPage(store, chatId, { idFrom, idTo }, log) : null
+        if (stored) return stored
+        throw error
+      }
+    },
     // From the local database only: works offline, and never waits for the server.
     searchInbox: async (args) => searchStoredInbox(current().store, args, getMeUserId()),
     markRead: (chatId) => change({ id: chatId, unreadCount: 0 }, () => current().session.client.markRead(chatId)),

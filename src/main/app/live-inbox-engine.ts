@@ -56,7 +56,7 @@ export function createLiveInboxEngine(deps: InboxEngineDeps, options: LiveInboxE
       // Once the account is in place (not awaited either): what a previous run left on disk.
       void live.outbox.resume()
     },
-    ...liveInboxActions(current, () => deps.getSettings().meUserId),
+    ...liveInboxActions(current, () => deps.getSettings().meUserId, deps.log),
 
     setWindowFocused(focused) {
       conditions.windowFocused = focused

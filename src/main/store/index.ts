@@ -16,7 +16,7 @@ export {
 } from './open-store'
 export { StoreError, type StoreErrorKind } from './errors'
 export type { ConversationQueries, ConversationWindow, ConversationWindowQuery } from './conversations'
-export type { MessageQueries, MessageCoverage, MessageRangeQuery } from './messages'
+export { joinCoverage, type MessageQueries, type MessageCoverage, type MessageRangeQuery } from './messages'
 export { isOutboxDocument, type OutboxDocument, type OutboxQueries, type UnreadableOutboxItem } from './outbox-entries'
 export type { DraftQueries } from './drafts'
 export type { CursorQueries } from './sync-cursors'

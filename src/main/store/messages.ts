@@ -13,6 +13,24 @@ export interface MessageCoverage {
   reachedStart: boolean
 }
 
+/**
+ * The stored range once `read` (a range just read completely) is stored too:
+ * the two joined when they touch or overlap, else the newer one (a range
+ * holds no gap, and the newest part of a thread is the one worth knowing complete).
+ */
+export function joinCoverage(existing: MessageCoverage | null, read: MessageCoverage): MessageCoverage {
+  if (!existing || read.oldestId > existing.newestId + 1 || read.newestId < existing.oldestId - 1) {
+    return !existing || read.newestId >= existing.newestId ? read : existing
+  }
+  const oldestId = Math.min(existing.oldestId, read.oldestId)
+  return {
+    oldestId,
+    newestId: Math.max(existing.newestId, read.newestId),
+    reachedStart:
+      (read.reachedStart && read.oldestId === oldestId) || (existing.reachedStart && existing.oldestId === oldestId),
+  }
+}
+
 export interface MessageRangeQuery {
   /** Only messages with an id strictly below this (older). */
   beforeId?: number

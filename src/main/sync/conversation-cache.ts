@@ -31,6 +31,16 @@ export class ConversationCache {
     this.unreadPublisher = createUnreadTotalPublisher(setUnreadTotal)
   }
 
+  /** The picture a cold start finds in the account's database, shown until the first sync reconciles it
+   * (a full list: what changed replaces its row, what is gone is removed). */
+  seed(conversations: readonly Conversation[]): void {
+    for (const conversation of conversations) this.server.set(conversation.id, conversation)
+  }
+
+  get size(): number {
+    return this.server.size
+  }
+
   /** The server's version, without local changes. */
   serverVersion(chatId: string): Conversation | undefined {
     return this.server.get(chatId)

@@ -30,7 +30,7 @@ import type { SyncStateData } from './state'
 import { SyncStateKeeper } from './state-keeper'
 import { syncOnce, type SyncParts } from './sync-pass'
 import { ThreadCursors } from './thread-cursors'
-import type { SyncLocalStore } from './local-copy'
+import { readStoredPicture, type SyncLocalStore } from './local-copy'
 
 export type OwnAction =
   | { type: 'assign'; chatId: string; userId: string }
@@ -71,6 +71,8 @@ export interface SyncEngine {
   getConversations(): Conversation[]
   getConversation(chatId: string): Conversation | undefined
   getStatus(): SyncStatus
+  /** Whether there is a picture to show: synced in this run, or stored by an earlier one. */
+  hasPicture(): boolean
   getUnreadTotal(): number
   applyLocalChange(patch: ConversationPatch): void
   /** Drops a local change whose API call failed, showing the server's version again. */
@@ -98,6 +100,11 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     localStore: options.localStore,
   }
   const { cache, threads, state } = parts
+  if (options.localStore) {
+    // A cold start paints what the last run stored, and the badge is right at once; the first sync reconciles.
+    cache.seed(readStoredPicture(options.localStore, log))
+    if (cache.size > 0) cache.publishUnreadTotal()
+  }
   const loop = new PollLoop({
     tick: (tick) => syncOnce(parts, tick),
     onRestart: () => {
@@ -123,6 +130,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     getConversations: () => cache.all(),
     getConversation: (chatId) => cache.get(chatId),
     getStatus: () => loop.status.current,
+    hasPicture: () => cache.size > 0 || loop.status.current.lastSyncedAt !== null,
     getUnreadTotal: () => cache.unreadTotal(),
     applyLocalChange(patch) {
       const server = cache.serverVersion(patch.id)

@@ -8,6 +8,7 @@
  */
 import type { Conversation, Message } from '../../shared/api/schemas'
 import type { Logger } from '../ports/logger'
+import { joinCoverage } from '../store'
 import type { ThreadReads } from './message-reader'
 
 export interface StoredCoverage {
@@ -56,11 +57,7 @@ export function writeTick(store: SyncLocalStore, writes: TickWrites, log: Logger
   }
 }
 
-/**
- * The stored range after a complete read of every message from `fromId` on:
- * joined to the range already stored when they touch, else the new one (the
- * newest part of a thread is the one worth knowing complete).
- */
+/** The stored range after a complete read of every message from `fromId` on, joined to what was stored. */
 export function mergedCoverage(
   existing: StoredCoverage | null,
   fromId: number,
@@ -68,12 +65,15 @@ export function mergedCoverage(
 ): StoredCoverage | undefined {
   const newest = messages.reduce((max, m) => Math.max(max, m.id), 0)
   if (newest === 0) return undefined
-  const read: StoredCoverage = { oldestId: Math.max(1, fromId), newestId: newest, reachedStart: fromId <= 1 }
-  if (!existing || read.oldestId > existing.newestId + 1 || read.newestId < existing.oldestId - 1) return read
-  const oldestId = Math.min(existing.oldestId, read.oldestId)
-  return {
-    oldestId,
-    newestId: Math.max(existing.newestId, read.newestId),
-    reachedStart: read.reachedStart || (existing.reachedStart && existing.oldestId === oldestId),
+  return joinCoverage(existing, { oldestId: Math.max(1, fromId), newestId: newest, reachedStart: fromId <= 1 })
+}
+
+/** The stored picture at a cold start: every conversation the database holds ([] if it cannot be read). */
+export function readStoredPicture(store: SyncLocalStore, log: Logger): Conversation[] {
+  try {
+    return store.conversations.all()
+  } catch (error) {
+    log.error('The stored inbox could not be read; the list waits for the server.', error)
+    return []
   }
 }
