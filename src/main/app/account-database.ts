@@ -5,11 +5,13 @@
  * all (read-only folder, full disk, a newer app's file) leaves the session on
  * a database in memory, said in the log, rather than no inbox.
  */
+import { createHash } from 'node:crypto'
 import { join } from 'node:path'
 import type { Logger } from '../ports/logger'
 import type { KeyValueStore } from '../ports/shell-adapters'
 import {
   deleteAccountDatabase,
+  importOutboxJson,
   importSyncStateJson,
   openAccountStore,
   openMemoryAccountStore,
@@ -21,6 +23,9 @@ import {
 
 /** The electron-store file (`sync-state.json`) the sync state lived in before the database. */
 export const SYNC_STATE_STORE_NAME = 'sync-state'
+/** The electron-store file an account's outbox lived in before the database (one per account). */
+export const outboxStoreName = (accountId: string): string =>
+  `outbox-${createHash('sha256').update(accountId).digest('hex').slice(0, 16)}`
 
 /** How the app reaches account databases: the port the composition root fills (userData in the app, a temp
  * folder in tests). */
@@ -75,12 +80,18 @@ export function openAccountDatabase(
 
 /** The JSON files of before the database, each imported once (then renamed `*.imported`). */
 function importLegacyFiles(store: AccountStore, folder: string, accountId: string, log: Logger): void {
-  const file = join(folder, `${SYNC_STATE_STORE_NAME}.json`)
-  try {
-    report(log, file, importSyncStateJson(store, file, accountId))
-  } catch (error) {
-    // The file stays where it was: the next start tries again; this run starts from a fresh baseline.
-    log.error(`${file} could not be imported into the inbox database; it is kept for the next start.`, error)
+  const imports: Array<[string, (file: string) => ImportResult]> = [
+    [`${SYNC_STATE_STORE_NAME}.json`, (file) => importSyncStateJson(store, file, accountId)],
+    [`${outboxStoreName(accountId)}.json`, (file) => importOutboxJson(store, file)],
+  ]
+  for (const [name, importer] of imports) {
+    const file = join(folder, name)
+    try {
+      report(log, file, importer(file))
+    } catch (error) {
+      // The file stays where it was and the next start tries again (an outbox's replies stay in it).
+      log.error(`${file} could not be imported into the inbox database; it is kept for the next start.`, error)
+    }
   }
 }
 

@@ -17,7 +17,8 @@ import type { AccountSession, InboxEngine } from '../ports/inbox-engine'
 import { databasePath, openAccountStore, SYNC_STATE_CURSOR, type AccountStore } from '../store'
 import { createNodeAdapters, type NodeAdapters } from '../testing/node-adapters'
 import { findConversation, startSandboxHarness, type SandboxHarness } from '../testing/sandbox-harness'
-import { userDataDatabases } from './account-database'
+import { newEntry } from '../outbox/entry'
+import { outboxStoreName, userDataDatabases } from './account-database'
 import { createLiveInboxEngine } from './live-inbox-engine'
 
 let harness: SandboxHarness
@@ -126,6 +127,78 @@ describe('the account database under the live engine', () => {
     withStoredFile((store) => {
       expect(store.cursors.get(SYNC_STATE_CURSOR)).toMatchObject({ baselineMessageId: 7 })
     })
+  })
+
+  it('a restart answers the list from the database while the server holds its answer; the badge at once', async () => {
+    inbox = startEngine()
+    await inbox.accountChanged(session)
+    await expect.poll(() => adapters.unreadTotals.length).toBeGreaterThan(0)
+    const before = await inbox.listConversations({ archived: 'any' })
+    const badge = adapters.unreadTotals.at(-1)
+    await inbox.stop()
+
+    await harness.faults({ method: 'GET', path: '/conversations', delayMs: 4_000 })
+    const logBefore = (await harness.requestLog()).length
+    inbox = startEngine()
+    await inbox.accountChanged(session)
+    expect(adapters.unreadTotals).toEqual([badge])
+    const stored = await inbox.listConversations({ archived: 'any' })
+    expect(stored.map((c) => c.id).sort()).toEqual(before.map((c) => c.id).sort())
+    // Nothing listed was answered yet: a held request is logged when its answer leaves.
+    const answered = (await harness.requestLog()).slice(logBefore).filter((r) => r.path === '/conversations')
+    expect(answered).toEqual([])
+    // Then the first sync reconciles: a message written meanwhile shows.
+    await harness.clearFaults()
+    const target = before.find((c) => !c.archived)!
+    await harness.inbound(target.id, 'After the held list')
+    await expect
+      .poll(
+        async () =>
+          (await inbox!.listConversations({ archived: 'any' })).find((c) => c.id === target.id)?.lastMessage?.preview,
+        {
+          timeout: 10_000,
+        },
+      )
+      .toBe('After the held list')
+  })
+
+  it('a thread read before is served from the database when the server cannot be reached', async () => {
+    inbox = startEngine()
+    await inbox.accountChanged(session)
+    await expect.poll(() => adapters.unreadTotals.length).toBeGreaterThan(0)
+    const target = await findConversation(harness.client(), (c) => !c.archived && (c.lastMessage?.id ?? 0) > 0)
+    const online = await inbox.getMessages({ chatId: target.id, idTo: target.lastMessage!.id })
+    expect(online.data.length).toBeGreaterThan(0)
+    await inbox.stop()
+
+    await harness.faults({ method: 'GET', path: `/conversations/${target.id}/messages`, mode: 'drop-before-commit' })
+    inbox = startEngine()
+    await inbox.accountChanged(session)
+    const offline = await inbox.getMessages({ chatId: target.id, idTo: target.lastMessage!.id })
+    expect(offline.data).toEqual(online.data)
+    expect(offline.hasMore).toBe(online.hasMore)
+    // A thread never read has nothing stored: the failure is the API's, as before.
+    const other = await findConversation(harness.client(), (c) => c.id !== target.id && c.lastMessage !== null)
+    await harness.faults({ method: 'GET', path: `/conversations/${other.id}/messages`, mode: 'drop-before-commit' })
+    await expect(inbox.getMessages({ chatId: other.id, idTo: other.lastMessage!.id })).rejects.toMatchObject({
+      kind: 'network',
+    })
+  })
+
+  it('replies an earlier version left in its outbox file are imported once, then sent once', async () => {
+    inbox = startEngine()
+    const target = await findConversation(harness.client(), (c) => !c.archived && c.channel.type !== 'whatsapp')
+    const file = join(dir, `${outboxStoreName(session.accountId)}.json`)
+    const pending = newEntry({ clientId: 'legacy-1', chatId: target.id, text: 'Typed before the upgrade' }, Date.now())
+    writeFileSync(file, JSON.stringify({ outboxEntries: [pending], outboxUnreadableEntries: [] }))
+    await inbox.accountChanged(session)
+    await expect.poll(async () => (await inbox!.listOutbox())[0]?.state, { timeout: 15_000 }).toBe('accepted')
+    expect(existsSync(file)).toBe(false)
+    expect(existsSync(`${file}.imported`)).toBe(true)
+    const page = await harness.client().getMessages(target.id, { idTo: target.lastMessage!.id + 1000 })
+    expect(page.data.filter((m) => m.content.text === 'Typed before the upgrade')).toHaveLength(1)
+    await inbox.stop()
+    withStoredFile((store) => expect(store.outbox.list()).toMatchObject([{ clientId: 'legacy-1', state: 'accepted' }]))
   })
 
   it('removing the account deletes its database', async () => {

@@ -4,11 +4,10 @@
  * outbox tells the sync engine about accepted replies (their status is then
  * followed), and asks it for a thread's last message id.
  */
-import { createHash } from 'node:crypto'
 import { toBridgeError } from '../ports/errors'
 import type { AccountSession } from '../ports/inbox-engine'
 import type { Notifier } from '../notify'
-import { createOutbox, type Outbox, type OutboxStoreData } from '../outbox'
+import { createOutbox, createSqliteOutboxStorage, type Outbox } from '../outbox'
 import { createSyncEngine, type SyncEngine, type SyncEngineOptions, type SyncStateData } from '../sync'
 import type { AccountStore } from '../store'
 import type { InboxEngineDeps } from './inbox-engine-deps'
@@ -18,10 +17,6 @@ export interface LiveInboxEngineOptions {
   /** Overrides of the engine's intervals and backoff (tests use short ones). */
   sync?: Pick<SyncEngineOptions, 'intervals' | 'backoff'>
 }
-
-/** One outbox file per account: a reply must never go out with another account's key. */
-export const outboxStoreName = (accountId: string): string =>
-  `outbox-${createHash('sha256').update(accountId).digest('hex').slice(0, 16)}`
 
 /** What the machine is doing, remembered so that the next account's sync starts in step with it. */
 export interface DeviceConditions {
@@ -71,10 +66,8 @@ export function openLiveAccount(
   })
   const outbox = createOutbox({
     api,
-    store: deps.openStore<OutboxStoreData>(outboxStoreName(session.accountId), {
-      outboxEntries: [],
-      outboxUnreadableEntries: [],
-    }),
+    // In the account's database: a reply never goes out with another account's key.
+    storage: createSqliteOutboxStorage(store.outbox, log.child('outbox')),
     emit: adapters.emit,
     onAccepted: ({ chatId, messageId }) => sync.noteOwnAction({ type: 'reply', chatId, messageId }),
     lastKnownMessageId: (chatId) => sync.getConversation(chatId)?.lastMessage?.id ?? null,

@@ -60,11 +60,23 @@ export function createOutboxQueries(db: Database, now: () => Date = () => new Da
     'SELECT raw, reason, kept_at FROM outbox_unreadable ORDER BY kept_at, fingerprint',
   )
 
+  // A reply's row must survive a power cut once written (it says an attempt is out): the file's
+  // synchronous=NORMAL may lose the last commits, so an outbox write alone is synced in full.
+  const durably = (write: () => void): void => {
+    if (db.inTransaction) return write()
+    db.pragma('synchronous = FULL')
+    try {
+      write()
+    } finally {
+      db.pragma('synchronous = NORMAL')
+    }
+  }
+
   return {
     list: () => list.all().map((row) => JSON.parse(row.entry) as unknown),
-    save: (entry) => void save.run(toParams(entry)),
+    save: (entry) => durably(() => void save.run(toParams(entry))),
     insertIfAbsent: (entry) => insertIfAbsent.run(toParams(entry)).changes === 1,
-    delete: (clientId) => void remove.run(clientId),
+    delete: (clientId) => durably(() => void remove.run(clientId)),
     keepUnreadable(raw, reason) {
       const text = typeof raw === 'string' ? raw : (JSON.stringify(raw) ?? String(raw))
       const fingerprint = createHash('sha256').update(text).digest('hex')
