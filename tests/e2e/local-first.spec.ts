@@ -2,10 +2,16 @@
  * Local-first (issue 11 §2, §3): the inbox a restart finds on disk. A restart
  * paints the stored inbox while the server holds its list unanswered; started
  * with the sandbox stopped, the stored inbox and a thread read before are on
- * screen. The proof that the rows came from disk is the sandbox's request log:
+ * screen; a damaged database file is set aside and rebuilt with its unsent reply kept,
+ * and the agent is told once. The proof that the rows came from disk is the sandbox's request log:
  * a held request is logged only once it is answered.
  */
+import BetterSqlite3 from 'better-sqlite3'
+import { closeSync, mkdtempSync, openSync, readdirSync, rmSync, writeSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { SANDBOX_ACCOUNTS, startSandbox } from '../../src/sandbox'
+import { launchApp } from './harness'
 import { connectToSandbox, expect, sandboxControl, sandboxRequests, test, waitForInbox } from './fixtures'
 import { conversationNamed, conversationRow as row, openConversation } from './inbox-page'
 
@@ -73,5 +79,91 @@ test('started with the sandbox stopped, the stored inbox and a thread read befor
     ).toBeVisible(SLOW)
   } finally {
     if (!stopped) await sandbox.close()
+  }
+})
+
+/** Overwrites the root page of a table of the app's database with garbage: a damaged file. */
+function damageDatabase(userDataDir: string, table: string): string {
+  const name = readdirSync(userDataDir).find((file) => /^inbox-[0-9a-f]{16}\.sqlite3$/.test(file))
+  if (!name) throw new Error(`no inbox database in ${userDataDir}`)
+  const file = join(userDataDir, name)
+  // Read-write, so that closing it folds any write-ahead log into the file before the page is damaged.
+  const reader = new BetterSqlite3(file)
+  reader.pragma('wal_checkpoint(TRUNCATE)')
+  const pageSize = reader.pragma('page_size', { simple: true }) as number
+  const { rootpage } = reader.prepare('SELECT rootpage FROM sqlite_master WHERE name = ?').get(table) as {
+    rootpage: number
+  }
+  reader.close()
+  const fd = openSync(file, 'r+')
+  writeSync(fd, Buffer.alloc(pageSize, 0xa5), 0, pageSize, (rootpage - 1) * pageSize)
+  closeSync(fd)
+  return file
+}
+
+test('a corrupt database file is recovered with the outbox intact, and the agent is told once', async ({ sandbox }) => {
+  test.setTimeout(180_000)
+  // A profile of our own: the file is damaged between two launches (restart() would give no moment for it).
+  const userDataDir = mkdtempSync(join(tmpdir(), 'inbox-desk-e2e-corrupt-'))
+  let app = await launchApp({ userDataDir })
+  try {
+    const page = await connectToSandbox(app, sandbox)
+    const chat = await conversationNamed(page, 'Kwame Mensah')
+    // The provider is down: the reply waits in the outbox.
+    await sandboxControl(sandbox, 'POST', '/_sandbox/faults', {
+      rules: [{ method: 'POST', path: '/conversations/reply', status: 503 }],
+    })
+    await openConversation(page, 'Kwame Mensah')
+    const text = 'Typed before the file was damaged.'
+    const reply = page.getByRole('textbox', { name: 'Reply' })
+    await reply.fill(text)
+    await reply.press('Enter')
+    await expect.poll(async () => (await page.evaluate(() => window.inboxDesk.listOutbox())).ok).toBe(true)
+    await expect
+      .poll(async () => {
+        const outbox = await page.evaluate(() => window.inboxDesk.listOutbox())
+        return outbox.ok ? outbox.value.map((entry) => entry.text) : []
+      })
+      .toEqual([text])
+    await app.close()
+    damageDatabase(userDataDir, 'conversations')
+
+    app = await launchApp({ userDataDir })
+    const recovered = await app.firstWindow()
+    await waitForInbox(recovered)
+    const notice = recovered.getByRole('alert').filter({ hasText: 'The inbox saved on this computer was damaged' })
+    await expect(notice).toBeVisible(SLOW)
+    await expect(notice).toContainText('Unsent replies kept: 1')
+    await recovered.screenshot({ path: 'docs/screenshots/local-data-rebuilt.png' })
+    // The inbox comes back from the server, and the kept reply goes out once the provider is back.
+    await expect(row(recovered, 'Kwame Mensah')).toBeVisible(SLOW)
+    await sandboxControl(sandbox, 'DELETE', '/_sandbox/faults')
+    await expect
+      .poll(
+        async () => {
+          const page1 = await fetch(
+            `${sandbox.url}/conversations/${chat.id}/messages?idTo=${chat.lastMessage!.id + 1000}`,
+            {
+              headers: { 'x-api-key': SANDBOX_ACCOUNTS.acme.apiKey },
+            },
+          )
+          const body = (await page1.json()) as { data: Array<{ content: { text?: string } }> }
+          return body.data.filter((m) => m.content.text === text).length
+        },
+        { timeout: 90_000 },
+      )
+      .toBe(1)
+    // Told once: dismissed, and not again at the next start.
+    await notice.getByRole('button', { name: 'Dismiss' }).click()
+    await expect(notice).toHaveCount(0)
+    await app.close()
+    app = await launchApp({ userDataDir })
+    const later = await app.firstWindow()
+    await waitForInbox(later)
+    await expect(row(later, 'Kwame Mensah')).toBeVisible(SLOW)
+    await expect(later.getByRole('alert').filter({ hasText: 'was damaged' })).toHaveCount(0)
+  } finally {
+    await app.close()
+    rmSync(userDataDir, { recursive: true, force: true })
   }
 })

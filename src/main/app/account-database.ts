@@ -9,8 +9,11 @@ import { createHash } from 'node:crypto'
 import { join } from 'node:path'
 import type { Logger } from '../ports/logger'
 import type { KeyValueStore } from '../ports/shell-adapters'
+import type { LocalDataNotice } from '../../shared/ipc/contract'
 import {
   deleteAccountDatabase,
+  isOutboxDocument,
+  StoreError,
   importOutboxJson,
   importSyncStateJson,
   openAccountStore,
@@ -76,6 +79,46 @@ export function openAccountDatabase(
   }
   importLegacyFiles(opened.store, databases.legacyFolder, accountId, log)
   return { ...opened, problem: null }
+}
+
+/** What the window is told about the database just opened (AppState.localDataNotice), if anything. */
+export function noticeOf(opened: Omit<OpenedAccountDatabase, 'store'>): LocalDataNotice | null {
+  if (opened.recovery) {
+    return {
+      kind: 'rebuilt',
+      keptReplies: opened.recovery.salvagedOutboxEntries,
+      keptDrafts: opened.recovery.salvagedDrafts,
+    }
+  }
+  if (opened.problem) {
+    const kind = opened.problem instanceof StoreError ? opened.problem.kind : 'failed'
+    const reason = kind === 'read_only' || kind === 'disk_full' || kind === 'too_new' ? kind : 'failed'
+    return { kind: 'unavailable', reason }
+  }
+  return null
+}
+
+/**
+ * "Clear local data": the account's database is deleted and started afresh (the next sync fills it), carrying over
+ * the unsent replies and drafts, which exist nowhere else. Call it with the account's runtime closed.
+ */
+export function clearAccountDatabase(databases: AccountDatabases, accountId: string): void {
+  const { store: old } = databases.open(accountId)
+  const replies = old.outbox.list()
+  const unreadable = old.outbox.listUnreadable()
+  const drafts = old.drafts.getAll()
+  old.close()
+  databases.remove(accountId)
+  const { store } = databases.open(accountId)
+  try {
+    store.transaction(() => {
+      for (const entry of replies) if (isOutboxDocument(entry)) store.outbox.insertIfAbsent(entry)
+      for (const item of unreadable) store.outbox.keepUnreadable(item.raw, item.reason)
+      for (const [chatId, text] of Object.entries(drafts)) store.drafts.insertIfAbsent(chatId, text)
+    })
+  } finally {
+    store.close()
+  }
 }
 
 /** The JSON files of before the database, each imported once (then renamed `*.imported`). */

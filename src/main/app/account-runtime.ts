@@ -14,6 +14,7 @@ import {
   startDemoSandbox,
 } from '../account'
 import { codedBridgeError } from '../ports/errors'
+import type { LocalDataNotice } from '../../shared/ipc/contract'
 import type { InboxEngine } from '../ports/inbox-engine'
 import type { Logger, Redactor } from '../ports/logger'
 import type { ShellAdapters } from '../ports/shell-adapters'
@@ -41,6 +42,8 @@ export interface ViewState {
 export interface AccountRuntime {
   readonly account: AccountService
   readonly inbox: InboxEngine
+  /** What to tell the agent about the local database (AppState.localDataNotice), until dismissed. */
+  readonly localData: { notice(): LocalDataNotice | null; dismiss(): void }
 }
 
 export function createAccountRuntime(deps: {
@@ -57,6 +60,7 @@ export function createAccountRuntime(deps: {
   // `account` is assigned just below, before anything can call these.
   // eslint-disable-next-line prefer-const
   let account: AccountService
+  let notice: LocalDataNotice | null = null
   const inbox = (options.createInboxEngine ?? createLiveInboxEngine)({
     adapters,
     log: log.child('inbox'),
@@ -68,6 +72,10 @@ export function createAccountRuntime(deps: {
     isWindowFocused: () => view.windowFocused,
     t: deps.t,
     reportAccountProblem: (problem) => account.reportProblem(problem),
+    reportLocalData(next) {
+      notice = next
+      deps.onAccountChange()
+    },
   })
   account = createAccountService({
     settings,
@@ -81,7 +89,14 @@ export function createAccountRuntime(deps: {
     onChange: deps.onAccountChange,
     onSession: (session) => inbox.accountChanged(session),
   })
-  return { account, inbox }
+  const localData = {
+    notice: () => notice,
+    dismiss() {
+      notice = null
+      deps.onAccountChange()
+    },
+  }
+  return { account, inbox, localData }
 }
 
 /** The app must open even when the saved account cannot be restored: say why, offer to fix it. */

@@ -1,4 +1,4 @@
-import type { AppState } from '../../shared/ipc/contract'
+import type { AppState, LocalDataNotice } from '../../shared/ipc/contract'
 import type { AccountService, Settings } from '../account'
 import type { Logger } from '../ports/logger'
 import type { ShellAdapters } from '../ports/shell-adapters'
@@ -8,12 +8,14 @@ export async function readAppState(
   adapters: ShellAdapters,
   settings: Settings,
   account: AccountService,
+  localDataNotice: LocalDataNotice | null,
 ): Promise<AppState> {
   return {
     account: account.summary(),
     keychain: await account.keychainStatus(),
     settings: settings.getRenderer(),
     accountProblem: account.problem(),
+    localDataNotice,
     platform: adapters.platform,
     version: adapters.appVersion,
     systemLocales: [...adapters.systemLocales],

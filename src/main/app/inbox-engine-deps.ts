@@ -3,7 +3,7 @@
  * ./live-inbox-engine.ts, or a test's): the shell's adapters and core's views
  * of the account, the settings and the window.
  */
-import type { BridgeError, RendererSettings } from '../../shared/ipc/contract'
+import type { BridgeError, LocalDataNotice, RendererSettings } from '../../shared/ipc/contract'
 import type { Translate } from '../i18n'
 import type { InboxApi } from '../ports/inbox-api'
 import type { Logger } from '../ports/logger'
@@ -30,4 +30,6 @@ export interface InboxEngineDeps {
   /** The key was refused while syncing: the account needs a new key. Shown in
    * AppState.accountProblem (and an appStateChanged event) until the account changes. */
   reportAccountProblem(problem: BridgeError): void
+  /** Something about the account's local database the agent must be told once (AppState.localDataNotice). */
+  reportLocalData(notice: LocalDataNotice): void
 }

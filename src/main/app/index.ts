@@ -46,7 +46,7 @@ export function createMainCore(shellAdapters: ShellAdapters, options: CoreOption
   const { updates, adapters, settings, language, drafts } = openMainParts(shellAdapters, log)
 
   const view: ViewState = { focusedConversation: null, windowFocused: false }
-  const { account, inbox } = createAccountRuntime({
+  const { account, inbox, localData } = createAccountRuntime({
     adapters,
     options,
     log,
@@ -57,7 +57,7 @@ export function createMainCore(shellAdapters: ShellAdapters, options: CoreOption
     onAccountChange: () => void emitAppState(),
   })
 
-  const getAppState = (): Promise<AppState> => readAppState(adapters, settings, account)
+  const getAppState = (): Promise<AppState> => readAppState(adapters, settings, account, localData.notice())
 
   function emitAppState(): Promise<void> {
     return sendAppState(adapters, getAppState, log)
@@ -84,6 +84,7 @@ export function createMainCore(shellAdapters: ShellAdapters, options: CoreOption
       updates,
       getAppState,
       updateSettings,
+      dismissLocalDataNotice: () => localData.dismiss(),
       ...viewHandlers(view, inbox, adapters),
     }),
     { log: log.child('ipc'), redactor },

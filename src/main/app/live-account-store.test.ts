@@ -5,11 +5,12 @@
  * HTTP, real SQLite files in a temp folder, read back after the engine stopped
  * (what the next start finds).
  */
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import BetterSqlite3 from 'better-sqlite3'
+import { closeSync, existsSync, mkdtempSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import type { MessagesChangedEvent } from '../../shared/ipc/contract'
+import type { LocalDataNotice, MessagesChangedEvent } from '../../shared/ipc/contract'
 import { defaultRendererSettings } from '../account/settings'
 import { createMainI18n } from '../i18n'
 import { silentLogger } from '../log'
@@ -33,8 +34,10 @@ let dir = ''
 let adapters: NodeAdapters
 let inbox: InboxEngine | null = null
 let session: AccountSession
+let notices: LocalDataNotice[] = []
 
 function startEngine(): InboxEngine {
+  notices = []
   adapters = createNodeAdapters({ userDataDir: dir })
   const client = harness.client()
   session = {
@@ -53,6 +56,7 @@ function startEngine(): InboxEngine {
       getSettings: () => settings,
       getFocusedConversation: () => null,
       isWindowFocused: () => false,
+      reportLocalData: (notice) => void notices.push(notice),
       reportAccountProblem: () => undefined,
       t: createMainI18n({ systemLocales: ['en-US'], preference: 'system' }).t,
     },
@@ -68,6 +72,29 @@ function withStoredFile<T>(read: (store: AccountStore) => T): T {
   } finally {
     store.close()
   }
+}
+
+/** Another connection on the live file (WAL lets it read beside the app's). */
+function withStoredFileCount(): number {
+  const reader = new BetterSqlite3(databasePath(dir, session.accountId), { readonly: true })
+  try {
+    return (reader.prepare('SELECT count(*) AS n FROM conversations').get() as { n: number }).n
+  } finally {
+    reader.close()
+  }
+}
+
+/** Overwrites the root page of a table with garbage (a damaged file). */
+function damagePage(file: string, table: string): void {
+  const reader = new BetterSqlite3(file, { readonly: true })
+  const pageSize = reader.pragma('page_size', { simple: true }) as number
+  const { rootpage } = reader.prepare('SELECT rootpage FROM sqlite_master WHERE name = ?').get(table) as {
+    rootpage: number
+  }
+  reader.close()
+  const fd = openSync(file, 'r+')
+  writeSync(fd, Buffer.alloc(pageSize, 0xa5), 0, pageSize, (rootpage - 1) * pageSize)
+  closeSync(fd)
 }
 
 beforeEach(async () => {
@@ -199,6 +226,48 @@ describe('the account database under the live engine', () => {
     expect(page.data.filter((m) => m.content.text === 'Typed before the upgrade')).toHaveLength(1)
     await inbox.stop()
     withStoredFile((store) => expect(store.outbox.list()).toMatchObject([{ clientId: 'legacy-1', state: 'accepted' }]))
+  })
+
+  it('a damaged file is rebuilt with its unsent reply kept, the window told once; the reply then goes once', async () => {
+    inbox = startEngine()
+    await inbox.accountChanged(session)
+    await expect.poll(() => adapters.unreadTotals.length).toBeGreaterThan(0)
+    expect(notices).toEqual([])
+    const target = await findConversation(harness.client(), (c) => !c.archived && c.channel.type !== 'whatsapp')
+    await harness.faults({ method: 'POST', path: '/conversations/reply', status: 503 })
+    await inbox.sendReply({ clientId: 'kept-1', chatId: target.id, text: 'Survives the damage' })
+    await inbox.stop()
+    damagePage(databasePath(dir, session.accountId), 'conversations')
+
+    inbox = startEngine()
+    await inbox.accountChanged(session)
+    expect(notices).toEqual([{ kind: 'rebuilt', keptReplies: 1, keptDrafts: 0 }])
+    expect((await inbox.listOutbox()).map((e) => e.clientId)).toEqual(['kept-1'])
+    await harness.clearFaults()
+    await inbox.retryOutboxEntry('kept-1').catch(() => undefined)
+    await expect.poll(async () => (await inbox!.listOutbox())[0]?.state, { timeout: 20_000 }).toBe('accepted')
+    const page = await harness.client().getMessages(target.id, { idTo: target.lastMessage!.id + 1000 })
+    expect(page.data.filter((m) => m.content.text === 'Survives the damage')).toHaveLength(1)
+    // The sync refills the rebuilt file.
+    await expect.poll(() => withStoredFileCount()).toBeGreaterThan(0)
+    await inbox.stop()
+    expect(existsSync(databasePath(dir, session.accountId))).toBe(true)
+  })
+
+  it('“Clear local data” empties the saved inbox, keeps the unsent reply, and the sync fills it again', async () => {
+    inbox = startEngine()
+    await inbox.accountChanged(session)
+    await expect.poll(() => adapters.unreadTotals.length).toBeGreaterThan(0)
+    const target = await findConversation(harness.client(), (c) => !c.archived && c.channel.type !== 'whatsapp')
+    await harness.faults({ method: 'POST', path: '/conversations/reply', status: 503 })
+    await inbox.sendReply({ clientId: 'kept-2', chatId: target.id, text: 'Kept through a clear' })
+    const events = adapters.events.length
+    await inbox.clearLocalData()
+    expect(adapters.events.slice(events).find((e) => e.event === 'conversationsChanged')).toMatchObject({
+      payload: { full: true, upserted: [] },
+    })
+    expect((await inbox.listOutbox()).map((e) => e.clientId)).toEqual(['kept-2'])
+    await expect.poll(async () => (await inbox!.listConversations({ archived: 'any' })).length).toBeGreaterThan(0)
   })
 
   it('removing the account deletes its database', async () => {

@@ -59,6 +59,7 @@ beforeEach(async () => {
       getSettings: () => settings,
       getFocusedConversation: () => focusedChat,
       isWindowFocused: () => windowFocused,
+      reportLocalData: () => undefined,
       reportAccountProblem: (problem) => problems.push(problem),
       t: createMainI18n({ systemLocales: ['en-US'], preference: 'system' }).t,
     },

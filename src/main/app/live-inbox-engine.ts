@@ -10,7 +10,7 @@
  */
 import { coded } from '../../shared/i18n/error-texts'
 import { BridgeFailure } from '../ports/errors'
-import type { InboxEngine } from '../ports/inbox-engine'
+import type { AccountSession, InboxEngine } from '../ports/inbox-engine'
 import { createNotifier, type Notifier } from '../notify'
 import type { InboxEngineDeps } from './inbox-engine-deps'
 import {
@@ -21,6 +21,7 @@ import {
   type LiveInboxEngineOptions,
 } from './live-account'
 import { liveInboxActions } from './live-inbox-actions'
+import { clearAccountDatabase, noticeOf } from './account-database'
 
 export function createLiveInboxEngine(deps: InboxEngineDeps, options: LiveInboxEngineOptions = {}): InboxEngine {
   const { adapters } = deps
@@ -42,6 +43,14 @@ export function createLiveInboxEngine(deps: InboxEngineDeps, options: LiveInboxE
     return previous
   }
 
+  function openLive(session: AccountSession): void {
+    live = openLiveAccount(deps, session, notifier, conditions, options)
+    const notice = noticeOf(live.database)
+    if (notice) deps.reportLocalData(notice)
+    // Once the account is in place (not awaited either): what a previous run left on disk.
+    void live.outbox.resume()
+  }
+
   return {
     async accountChanged(session) {
       const previous = await stopLive()
@@ -52,9 +61,18 @@ export function createLiveInboxEngine(deps: InboxEngineDeps, options: LiveInboxE
         adapters.emit('conversationsChanged', { upserted: [], full: true, unreadTotal: 0 })
         return
       }
-      live = openLiveAccount(deps, session, notifier, conditions, options)
-      // Once the account is in place (not awaited either): what a previous run left on disk.
-      void live.outbox.resume()
+      openLive(session)
+    },
+    async clearLocalData() {
+      const { session } = current()
+      await stopLive()
+      try {
+        clearAccountDatabase(deps.databases, session.accountId)
+      } finally {
+        // Whatever happened, the account runs again (on a fresh file, or on the old one it could not delete).
+        adapters.emit('conversationsChanged', { upserted: [], full: true, unreadTotal: 0 })
+        openLive(session)
+      }
     },
     ...liveInboxActions(current, () => deps.getSettings().meUserId, deps.log),
 

@@ -532,6 +532,8 @@ describe('the key stays in the key store', () => {
     const userId = users.ok ? (users.value as { id: string }[])[0]!.id : 'none'
     const byChannel: Record<InvokeChannel, unknown> = {
       getAppState: undefined,
+      dismissLocalDataNotice: undefined,
+      clearLocalData: undefined,
       connectAccount: { baseUrl: sandbox.url, apiKey: `${KEY}-wrong`, keyStorage: 'session' },
       startDemo: undefined,
       removeAccount: undefined,

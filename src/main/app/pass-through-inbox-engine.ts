@@ -45,6 +45,9 @@ export function createPassThroughInboxEngine(deps: Pick<InboxEngineDeps, 'getCli
     discardOutboxEntry: async () => {
       throw notWired('Discarding a reply')
     },
+    clearLocalData: async () => {
+      throw notWired('Clearing local data')
+    },
     setWindowFocused: () => undefined,
     setSystemAwake: () => undefined,
     setOnline: () => undefined,

@@ -33,6 +33,7 @@ export interface HandlerServices {
   updateSettings(patch: SettingsPatch): RendererSettings
   setFocusedConversation(chatId: string | null): void
   openExternal(url: string): Promise<null>
+  dismissLocalDataNotice(): void
 }
 
 export function createHandlers(services: HandlerServices): Handlers {
@@ -68,5 +69,7 @@ export function createHandlers(services: HandlerServices): Handlers {
     checkForUpdates: () => updates.checkNow(),
     restartToUpdate: async () => updates.restartToUpdate(),
     cancelRestartToUpdate: async () => updates.cancelRestart(),
+    dismissLocalDataNotice: async () => (services.dismissLocalDataNotice(), null),
+    clearLocalData: async () => (await inbox.clearLocalData(), null),
   }
 }

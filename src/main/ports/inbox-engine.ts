@@ -40,6 +40,10 @@ export interface InboxEngine {
   retryOutboxEntry(clientId: string): Promise<OutboxEntry>
   discardOutboxEntry(clientId: string): Promise<void>
 
+  /** Settings → "Clear local data": the account's database deleted and refilled from the server;
+   * unsent replies and drafts are kept. */
+  clearLocalData(): Promise<void>
+
   setWindowFocused(focused: boolean): void
   setSystemAwake(awake: boolean): void
   setOnline(online: boolean): void

@@ -30,7 +30,7 @@ import type { SyncStateData } from './state'
 import { SyncStateKeeper } from './state-keeper'
 import { syncOnce, type SyncParts } from './sync-pass'
 import { ThreadCursors } from './thread-cursors'
-import { readStoredPicture, type SyncLocalStore } from './local-copy'
+import { readLastSyncedAt, readStoredPicture, type SyncLocalStore } from './local-copy'
 
 export type OwnAction =
   | { type: 'assign'; chatId: string; userId: string }
@@ -119,6 +119,11 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     random: options.random ?? Math.random,
     log,
   })
+
+  if (options.localStore) {
+    const lastSyncedAt = readLastSyncedAt(options.localStore, log)
+    if (lastSyncedAt) loop.status.seedLastSyncedAt(lastSyncedAt)
+  }
 
   const engine: SyncEngine = {
     start: () => loop.start(),

@@ -24,6 +24,10 @@ export interface SyncLocalStore {
     remove(ids: readonly string[]): void
     all(): Conversation[]
   }
+  readonly cursors: {
+    get(name: string): unknown
+    set(name: string, value: unknown): void
+  }
   readonly messages: {
     upsertPage(chatId: string, messages: readonly Message[], coverage?: StoredCoverage): void
     coverage(chatId: string): StoredCoverage | null
@@ -35,12 +39,16 @@ export interface TickWrites {
   changed: readonly Conversation[]
   removedIds: readonly string[]
   reads: ThreadReads
+  syncedAt: string
 }
 
+/** The cursor holding when the last sync succeeded (ISO): offline, the window says what it shows. */
+export const LAST_SYNCED_CURSOR = 'lastSyncedAt'
+
 export function writeTick(store: SyncLocalStore, writes: TickWrites, log: Logger): boolean {
-  if (writes.changed.length === 0 && writes.removedIds.length === 0) return true
   try {
     store.transaction(() => {
+      store.cursors.set(LAST_SYNCED_CURSOR, writes.syncedAt)
       if (writes.changed.length > 0) store.conversations.upsertMany(writes.changed)
       if (writes.removedIds.length > 0) store.conversations.remove(writes.removedIds)
       for (const { plan, messages, complete } of writes.reads.read) {
@@ -66,6 +74,17 @@ export function mergedCoverage(
   const newest = messages.reduce((max, m) => Math.max(max, m.id), 0)
   if (newest === 0) return undefined
   return joinCoverage(existing, { oldestId: Math.max(1, fromId), newestId: newest, reachedStart: fromId <= 1 })
+}
+
+/** When an earlier run last synced, if the database knows (and it reads as a date). */
+export function readLastSyncedAt(store: SyncLocalStore, log: Logger): string | null {
+  try {
+    const value = store.cursors.get(LAST_SYNCED_CURSOR)
+    return typeof value === 'string' && !Number.isNaN(Date.parse(value)) ? value : null
+  } catch (error) {
+    log.error('When the inbox was last synced could not be read from the database.', error)
+    return null
+  }
 }
 
 /** The stored picture at a cold start: every conversation the database holds ([] if it cannot be read). */

@@ -57,7 +57,7 @@ export class PollLoop {
   private waitersForNextTick: Array<() => void> = []
 
   constructor(private readonly options: PollLoopOptions) {
-    this.status = new SyncStatusReporter(options.emit)
+    this.status = new SyncStatusReporter(options.emit, () => options.scheduler.now())
     this.retry = new RetryState(options.backoff, options.random)
   }
 

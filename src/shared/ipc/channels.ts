@@ -34,6 +34,8 @@ export const invokeChannels = [
   'checkForUpdates',
   'restartToUpdate',
   'cancelRestartToUpdate',
+  'dismissLocalDataNotice',
+  'clearLocalData',
 ] as const
 export type InvokeChannel = (typeof invokeChannels)[number]
 

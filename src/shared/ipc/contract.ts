@@ -236,6 +236,8 @@ export interface AppState {
   settings: RendererSettings
   /** Set when the saved account needs attention (a refused key at start). */
   accountProblem: BridgeError | null
+  /** What happened to the inbox saved on this computer, told once (until dismissed). */
+  localDataNotice: LocalDataNotice | null
   platform: string
   version: string
   /** The OS's preferred languages, most preferred first (BCP 47), for a `system` locale. */
@@ -243,6 +245,16 @@ export interface AppState {
   /** The spell-checker dictionaries Chromium offers (empty on macOS, whose own spell checker is used). */
   availableSpellCheckLanguages: string[]
 }
+
+/**
+ * The account's local database (src/main/store), when something about it must be said:
+ * - `rebuilt`: the file was damaged, set aside and started afresh (the server refills it); what was kept;
+ * - `unavailable`: it cannot be written (why: `read_only`, `disk_full`, `too_new`, else `failed`): the inbox
+ *   works for this session from memory, not offline, and replies wait in memory.
+ */
+export type LocalDataNotice =
+  | { kind: 'rebuilt'; keptReplies: number; keptDrafts: number }
+  | { kind: 'unavailable'; reason: 'read_only' | 'disk_full' | 'too_new' | 'failed' }
 
 // ---- Sync, outbox, drafts ---------------------------------------------------
 
@@ -254,6 +266,8 @@ export interface SyncStatus {
   error: BridgeError | null
   /** When the next attempt is due, ISO. */
   nextAttemptAt: string | null
+  /** Since when syncing has been failing or paused offline (ISO), until a sync succeeds again. */
+  failingSince: string | null
 }
 
 export type OutboxState =
@@ -381,6 +395,11 @@ export const invokeContract = {
   checkForUpdates: spec<UpdateStatus>()(none),
   restartToUpdate: spec<RestartToUpdateResult>()(none),
   cancelRestartToUpdate: spec<UpdateStatus>()(none),
+  /** The local-data notice was read (AppState.localDataNotice → null). */
+  dismissLocalDataNotice: spec<null>()(none),
+  /** Settings → "Clear local data": the account's database is deleted and filled again from the server;
+   * unsent replies and drafts are carried over. */
+  clearLocalData: spec<null>()(none),
 } satisfies Record<InvokeChannel, InvokeSpec<z.ZodType, unknown>>
 
 export type InvokeArgs<C extends InvokeChannel> = z.input<(typeof invokeContract)[C]['args']>

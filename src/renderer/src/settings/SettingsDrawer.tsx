@@ -6,6 +6,7 @@ import { Drawer, SegmentedControl, Stack, Switch, Text } from '@mantine/core'
 import type { AppState, NotificationSettings } from '../../../shared/ipc/contract'
 import { useTranslation } from 'react-i18next'
 import { AccountSection } from './AccountSection'
+import { LocalDataSection } from './LocalDataSection'
 import { LanguageSettings } from './LanguageSettings'
 import { CannedRepliesEditor } from './CannedRepliesEditor'
 import { NetworkSettings } from './NetworkSettings'
@@ -103,6 +104,8 @@ export function SettingsDrawer({ opened, onClose, appState, onChangeAccount, onA
             onChange={(cannedReplies) => update.mutate({ cannedReplies })}
           />
         </SettingsSection>
+
+        {account && <LocalDataSection />}
 
         <SettingsSection title={t('updates.title')}>
           <UpdatesSettings />

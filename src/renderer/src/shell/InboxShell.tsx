@@ -17,6 +17,7 @@ import { NoConversationOpen } from './NoConversationOpen'
 import { ShellHeader } from './ShellHeader'
 import { UpdateBanner } from '../updates/UpdateBanner'
 import { SyncBanner } from './SyncBanner'
+import { LocalDataBanner } from './LocalDataBanner'
 import { useInboxShell } from './useInboxShell'
 import { ViewsNav } from './ViewsNav'
 
@@ -29,6 +30,7 @@ function Banners({ appState, onChangeAccount }: { appState: AppState; onChangeAc
         accountProblem={appState.accountProblem}
         onUpdateKey={() => onChangeAccount(account?.kind === 'remote' ? account.baseUrl : '')}
       />
+      <LocalDataBanner notice={appState.localDataNotice} />
       <UpdateBanner />
     </>
   )

@@ -9,10 +9,13 @@ import { Alert, Button, Group, Text } from '@mantine/core'
 import { IconCloudOff, IconKey, IconRefreshAlert } from '@tabler/icons-react'
 import { useQueryClient } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
-import type { BridgeError } from '../../../shared/ipc/contract'
+import type { BridgeError, SyncStatus } from '../../../shared/ipc/contract'
 import { errorMessage } from '../bridge/client'
 import { useSyncStatus } from '../bridge/queries'
 import { useFormat } from '../i18n/format'
+
+/** Failures that mean the server cannot be reached (as opposed to one that answered, even with a 5xx). */
+const UNREACHABLE_KINDS: ReadonlySet<string> = new Set(['network', 'timeout', 'proxy'])
 
 export function SyncBanner({
   accountProblem,
@@ -56,19 +59,8 @@ export function SyncBanner({
       </Alert>
     )
   }
-  if (status?.state === 'offline') {
-    return (
-      <Alert role="status" color="yellow" radius={0} icon={<IconCloudOff aria-hidden />} title={t('sync.offlineTitle')}>
-        <Text size="sm">
-          {status.lastSyncedAt
-            ? t('sync.offlineShowingAt', { time: format.time(status.lastSyncedAt) })
-            : t('sync.offlineShowing')}{' '}
-          {t('sync.offlineBody')}
-          {status.nextAttemptAt ? ` ${t('sync.nextTry', { time: format.timeWithSeconds(status.nextAttemptAt) })}` : ''}
-        </Text>
-      </Alert>
-    )
-  }
+  const unreachable = status?.state === 'backoff' && status.error !== null && UNREACHABLE_KINDS.has(status.error.kind)
+  if (status && (status.state === 'offline' || unreachable)) return <OfflineBanner status={status} />
   if (status?.state === 'backoff') {
     return (
       <Alert
@@ -88,4 +80,29 @@ export function SyncBanner({
     )
   }
   return null
+}
+
+/** Offline, or the server out of reach: the saved inbox is what shows; since when, and that it retries on its own. */
+function OfflineBanner({ status }: { status: SyncStatus }) {
+  const { t } = useTranslation()
+  const format = useFormat()
+  const since = status.failingSince ? `${t('sync.since', { time: format.time(status.failingSince) })} ` : ''
+  return (
+    <Alert
+      role="status"
+      color="yellow"
+      radius={0}
+      icon={<IconCloudOff aria-hidden />}
+      title={status.state === 'offline' ? t('sync.offlineTitle') : t('sync.unreachableTitle')}
+    >
+      <Text size="sm">
+        {since}
+        {status.lastSyncedAt
+          ? t('sync.offlineShowingAt', { time: format.time(status.lastSyncedAt) })
+          : t('sync.offlineShowing')}{' '}
+        {t('sync.offlineBody')}
+        {status.nextAttemptAt ? ` ${t('sync.nextTry', { time: format.timeWithSeconds(status.nextAttemptAt) })}` : ''}
+      </Text>
+    </Alert>
+  )
 }

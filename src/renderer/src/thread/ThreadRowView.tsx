@@ -7,7 +7,9 @@ import { notifications } from '@mantine/notifications'
 import dayjs from 'dayjs'
 import type { Message } from '../../../shared/api/schemas'
 import type { OutboxEntry } from '../../../shared/ipc/contract'
+import { useQueryClient } from '@tanstack/react-query'
 import { call, errorMessage } from '../bridge/client'
+import { useSyncStatus } from '../bridge/queries'
 import { giveBackReply } from '../composer/giveBack'
 import { useFormat } from '../i18n/format'
 import { MessageText } from './MessageText'
@@ -125,8 +127,15 @@ function PendingBubble({ entry }: { entry: OutboxEntry }) {
   const failed = entry.state === 'failed' || unconfirmed
   const { t } = useTranslation()
   const format = useFormat()
-  const label =
-    entry.state === 'sending'
+  const { data: sync } = useSyncStatus(useQueryClient())
+  // Offline (or the server out of reach), a waiting reply says when it will go rather than only "Queued".
+  const unreachable =
+    sync?.state === 'offline' ||
+    (sync?.state === 'backoff' && ['network', 'timeout', 'proxy'].includes(sync.error?.kind ?? ''))
+  const waitingForNetwork = unreachable && (entry.state === 'pending' || entry.state === 'sending')
+  const label = waitingForNetwork
+    ? t('status.willSendOnline')
+    : entry.state === 'sending'
       ? t('status.sending')
       : entry.state === 'accepted'
         ? t('status.sent')
