@@ -48,6 +48,7 @@ beforeEach(async () => {
       getSettings: () => ({ ...defaultRendererSettings, meUserId }),
       getFocusedConversation: () => null,
       isWindowFocused: () => false,
+      reportLocalData: () => undefined,
       reportAccountProblem: () => undefined,
       t: createMainI18n({ systemLocales: ['en-US'], preference: 'system' }).t,
     },
