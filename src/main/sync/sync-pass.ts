@@ -89,7 +89,8 @@ function commit(parts: SyncParts, findings: Findings): void {
   parts.list.advance(listed, full, now)
   parts.cache.commit(changed, removedIds, now)
   for (const id of removedIds) parts.threads.forget(id)
-  if (parts.localStore) writeTick(
+  if (parts.localStore)
+    writeTick(
       parts.localStore,
       { changed, removedIds, reads: findings.reads, syncedAt: new Date(now).toISOString() },
       parts.log,
