@@ -6,11 +6,11 @@
  * and the agent is told once. The proof that the rows came from disk is the sandbox's request log:
  * a held request is logged only once it is answered.
  */
-import BetterSqlite3 from 'better-sqlite3'
-import { closeSync, mkdtempSync, openSync, readdirSync, rmSync, writeSync } from 'node:fs'
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { SANDBOX_ACCOUNTS, startSandbox } from '../../src/sandbox'
+import { damageRootPage } from '../../src/main/store/testing/damage'
 import { launchApp } from './harness'
 import { connectToSandbox, expect, sandboxControl, sandboxRequests, test, waitForInbox } from './fixtures'
 import { conversationNamed, conversationRow as row, openConversation } from './inbox-page'
@@ -87,17 +87,7 @@ function damageDatabase(userDataDir: string, table: string): string {
   const name = readdirSync(userDataDir).find((file) => /^inbox-[0-9a-f]{16}\.sqlite3$/.test(file))
   if (!name) throw new Error(`no inbox database in ${userDataDir}`)
   const file = join(userDataDir, name)
-  // Read-write, so that closing it folds any write-ahead log into the file before the page is damaged.
-  const reader = new BetterSqlite3(file)
-  reader.pragma('wal_checkpoint(TRUNCATE)')
-  const pageSize = reader.pragma('page_size', { simple: true }) as number
-  const { rootpage } = reader.prepare('SELECT rootpage FROM sqlite_master WHERE name = ?').get(table) as {
-    rootpage: number
-  }
-  reader.close()
-  const fd = openSync(file, 'r+')
-  writeSync(fd, Buffer.alloc(pageSize, 0xa5), 0, pageSize, (rootpage - 1) * pageSize)
-  closeSync(fd)
+  damageRootPage(file, table)
   return file
 }
 

@@ -1,11 +1,11 @@
 import { spawnSync } from 'node:child_process'
-import { chmodSync, existsSync, mkdirSync, openSync, readdirSync, writeFileSync, writeSync, closeSync } from 'node:fs'
+import { chmodSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import BetterSqlite3 from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createAccountStore } from './account-store'
 import { databasePath, openAccountStore, rebuildDamagedStore, StoreError, deleteAccountDatabase } from './index'
 import { openDatabase } from './open-store'
+import { damageRootPage } from './testing/damage'
 import { conversation, message, outboxRecord, tempFolder } from './testing/fixtures'
 
 const ACCOUNT = 'https://inbox.example#feedfacefeedface'
@@ -31,19 +31,6 @@ function writeFilledStore(): string {
   store.drafts.set('c2', 'half-written answer')
   store.close()
   return databasePath(folder.folder, ACCOUNT)
-}
-
-/** Overwrites one page of the file with garbage. */
-function damagePage(file: string, objectName: string): void {
-  const reader = new BetterSqlite3(file, { readonly: true })
-  const pageSize = reader.pragma('page_size', { simple: true }) as number
-  const { rootpage } = reader.prepare('SELECT rootpage FROM sqlite_master WHERE name = ?').get(objectName) as {
-    rootpage: number
-  }
-  reader.close()
-  const fd = openSync(file, 'r+')
-  writeSync(fd, Buffer.alloc(pageSize, 0xa5), 0, pageSize, (rootpage - 1) * pageSize)
-  closeSync(fd)
 }
 
 const clientIds = (store: { outbox: { list(): unknown[] } }) =>
@@ -83,7 +70,7 @@ describe('a damaged database', () => {
 
   it('with a damaged conversations page is rebuilt, keeping its outbox and drafts', () => {
     const file = writeFilledStore()
-    damagePage(file, 'conversations')
+    damageRootPage(file, 'conversations')
     const { store, recovery } = openAccountStore({ folder: folder.folder, accountId: ACCOUNT, now: clock })
     expect(recovery).toMatchObject({ salvagedOutboxEntries: 2, salvagedDrafts: 1, salvageProblem: null })
     expect(recovery!.reason).toMatch(/SQLITE_CORRUPT/)
@@ -98,7 +85,7 @@ describe('a damaged database', () => {
 
   it('found damaged later by the integrity check can be rebuilt the same way', () => {
     const file = writeFilledStore()
-    damagePage(file, 'conversations_by_created')
+    damageRootPage(file, 'conversations_by_created')
     const opened = openAccountStore({ folder: folder.folder, accountId: ACCOUNT })
     expect(opened.recovery).toBeNull() // the cheap checks at open read table roots only
     const findings = opened.store.checkIntegrity()
