@@ -6,21 +6,21 @@
  * (what the next start finds).
  */
 import BetterSqlite3 from 'better-sqlite3'
-import { closeSync, existsSync, mkdtempSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { LocalDataNotice, MessagesChangedEvent } from '../../shared/ipc/contract'
 import { defaultRendererSettings } from '../account/settings'
-import { createMainI18n } from '../i18n'
-import { silentLogger } from '../log'
 import type { AccountSession, InboxEngine } from '../ports/inbox-engine'
 import { databasePath, openAccountStore, SYNC_STATE_CURSOR, type AccountStore } from '../store'
+import { damageRootPage } from '../store/testing/damage'
 import { createNodeAdapters, type NodeAdapters } from '../testing/node-adapters'
 import { findConversation, startSandboxHarness, type SandboxHarness } from '../testing/sandbox-harness'
 import { newEntry } from '../outbox/entry'
-import { outboxStoreName, userDataDatabases } from './account-database'
+import { outboxStoreName } from './account-database'
 import { createLiveInboxEngine } from './live-inbox-engine'
+import { FAST_SYNC, liveEngineDeps, sandboxSession } from './testing/live-engine'
 
 let harness: SandboxHarness
 beforeAll(async () => {
@@ -40,27 +40,14 @@ function startEngine(): InboxEngine {
   notices = []
   adapters = createNodeAdapters({ userDataDir: dir })
   const client = harness.client()
-  session = {
-    account: { kind: 'remote', baseUrl: harness.sandbox.url, keyStorage: 'keychain' },
-    client,
-    accountId: `${harness.sandbox.url}#store`,
-  }
+  session = sandboxSession(harness, client, 'store')
   const settings = { ...defaultRendererSettings, meUserId: 'usr_acme_maya' }
   return createLiveInboxEngine(
-    {
-      adapters,
-      log: silentLogger,
-      openStore: (name, defaults) => adapters.createStore(name, defaults),
-      databases: userDataDatabases(dir),
-      getClient: () => client,
-      getSettings: () => settings,
-      getFocusedConversation: () => null,
-      isWindowFocused: () => false,
-      reportLocalData: (notice) => void notices.push(notice),
-      reportAccountProblem: () => undefined,
-      t: createMainI18n({ systemLocales: ['en-US'], preference: 'system' }).t,
-    },
-    { sync: { intervals: { focusedMs: 100, backgroundMs: 100 } } },
+    liveEngineDeps(
+      { adapters, dir, client },
+      { getSettings: () => settings, reportLocalData: (notice) => void notices.push(notice) },
+    ),
+    FAST_SYNC,
   )
 }
 
@@ -82,19 +69,6 @@ function withStoredFileCount(): number {
   } finally {
     reader.close()
   }
-}
-
-/** Overwrites the root page of a table with garbage (a damaged file). */
-function damagePage(file: string, table: string): void {
-  const reader = new BetterSqlite3(file, { readonly: true })
-  const pageSize = reader.pragma('page_size', { simple: true }) as number
-  const { rootpage } = reader.prepare('SELECT rootpage FROM sqlite_master WHERE name = ?').get(table) as {
-    rootpage: number
-  }
-  reader.close()
-  const fd = openSync(file, 'r+')
-  writeSync(fd, Buffer.alloc(pageSize, 0xa5), 0, pageSize, (rootpage - 1) * pageSize)
-  closeSync(fd)
 }
 
 beforeEach(async () => {
@@ -237,7 +211,7 @@ describe('the account database under the live engine', () => {
     await harness.faults({ method: 'POST', path: '/conversations/reply', status: 503 })
     await inbox.sendReply({ clientId: 'kept-1', chatId: target.id, text: 'Survives the damage' })
     await inbox.stop()
-    damagePage(databasePath(dir, session.accountId), 'conversations')
+    damageRootPage(databasePath(dir, session.accountId), 'conversations')
 
     inbox = startEngine()
     await inbox.accountChanged(session)

@@ -11,10 +11,8 @@ import type { BridgeError, MessagesChangedEvent, RendererSettings } from '../../
 import { defaultRendererSettings } from '../account/settings'
 import type { InboxEngine } from '../ports/inbox-engine'
 import { createNodeAdapters, type NodeAdapters } from '../testing/node-adapters'
-import { createMainI18n } from '../i18n'
-import { silentLogger } from '../log'
 import { createLiveInboxEngine } from './live-inbox-engine'
-import { userDataDatabases } from './account-database'
+import { FAST_SYNC, liveEngineDeps, sandboxSession } from './testing/live-engine'
 import { findConversation, startSandboxHarness, type SandboxHarness } from '../testing/sandbox-harness'
 
 const ME = 'usr_acme_maya'
@@ -50,26 +48,18 @@ beforeEach(async () => {
   problems.length = 0
   const client = harness.client()
   inbox = createLiveInboxEngine(
-    {
-      adapters,
-      log: silentLogger,
-      openStore: (name, defaults) => adapters.createStore(name, defaults),
-      databases: userDataDatabases(dir),
-      getClient: () => client,
-      getSettings: () => settings,
-      getFocusedConversation: () => focusedChat,
-      isWindowFocused: () => windowFocused,
-      reportLocalData: () => undefined,
-      reportAccountProblem: (problem) => problems.push(problem),
-      t: createMainI18n({ systemLocales: ['en-US'], preference: 'system' }).t,
-    },
-    { sync: { intervals: { focusedMs: 100, backgroundMs: 100 } } },
+    liveEngineDeps(
+      { adapters, dir, client },
+      {
+        getSettings: () => settings,
+        getFocusedConversation: () => focusedChat,
+        isWindowFocused: () => windowFocused,
+        reportAccountProblem: (problem) => problems.push(problem),
+      },
+    ),
+    FAST_SYNC,
   )
-  await inbox.accountChanged({
-    account: { kind: 'remote', baseUrl: harness.sandbox.url, keyStorage: 'keychain' },
-    client,
-    accountId: `${harness.sandbox.url}#test`,
-  })
+  await inbox.accountChanged(sandboxSession(harness, client, 'test'))
   await expect.poll(() => adapters.unreadTotals.length).toBeGreaterThan(0)
 })
 afterEach(async () => {

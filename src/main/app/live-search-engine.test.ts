@@ -10,13 +10,11 @@ import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { invokeContract } from '../../shared/ipc/contract'
 import { defaultRendererSettings } from '../account/settings'
-import { createMainI18n } from '../i18n'
-import { silentLogger } from '../log'
 import type { InboxEngine } from '../ports/inbox-engine'
 import { createNodeAdapters } from '../testing/node-adapters'
 import { findConversation, startSandboxHarness, type SandboxHarness } from '../testing/sandbox-harness'
-import { userDataDatabases } from './account-database'
 import { createLiveInboxEngine } from './live-inbox-engine'
+import { FAST_SYNC, liveEngineDeps, sandboxSession } from './testing/live-engine'
 
 const ME = 'usr_acme_maya'
 
@@ -39,26 +37,10 @@ beforeEach(async () => {
   const client = harness.client()
   meUserId = ME
   inbox = createLiveInboxEngine(
-    {
-      adapters,
-      log: silentLogger,
-      openStore: (name, defaults) => adapters.createStore(name, defaults),
-      databases: userDataDatabases(dir),
-      getClient: () => client,
-      getSettings: () => ({ ...defaultRendererSettings, meUserId }),
-      getFocusedConversation: () => null,
-      isWindowFocused: () => false,
-      reportLocalData: () => undefined,
-      reportAccountProblem: () => undefined,
-      t: createMainI18n({ systemLocales: ['en-US'], preference: 'system' }).t,
-    },
-    { sync: { intervals: { focusedMs: 100, backgroundMs: 100 } } },
+    liveEngineDeps({ adapters, dir, client }, { getSettings: () => ({ ...defaultRendererSettings, meUserId }) }),
+    FAST_SYNC,
   )
-  await inbox.accountChanged({
-    account: { kind: 'remote', baseUrl: harness.sandbox.url, keyStorage: 'keychain' },
-    client,
-    accountId: `${harness.sandbox.url}#search`,
-  })
+  await inbox.accountChanged(sandboxSession(harness, client, 'search'))
 })
 afterEach(async () => {
   await harness.clearFaults()
