@@ -27,6 +27,7 @@ import type { Page } from '@playwright/test'
 import { SANDBOX_ACCOUNTS, startSandbox, type RunningSandbox } from '../src/sandbox/index'
 import { launchApp } from '../tests/e2e/harness'
 import { sandboxControl, sandboxRequests } from '../tests/e2e/sandbox-control'
+import { connectThroughWelcome } from './app-connect'
 import { percentile } from './stats'
 import type { BenchResult } from './types'
 
@@ -67,19 +68,6 @@ async function seed(sandbox: RunningSandbox): Promise<{ chatId: string; lastMess
     for (const answer of answers) lastMessageId = Math.max(lastMessageId, answer.messageId)
   }
   return { chatId, lastMessageId }
-}
-
-/** The welcome screen's connect form; without a keychain, the key is kept for the session only. */
-async function connect(page: Page, sandbox: RunningSandbox): Promise<void> {
-  await page.getByRole('button', { name: 'Connect an account' }).click()
-  await page.getByLabel(/^API address/).fill(sandbox.url)
-  await page.getByLabel(/^API key/).fill(API_KEY)
-  await page.getByRole('button', { name: 'Connect', exact: true }).click()
-  const sessionOnly = page.getByRole('button', { name: 'Keep the key for this session only' })
-  const views = page.getByRole('navigation', { name: 'Views' })
-  await sessionOnly.or(views).first().waitFor({ timeout: 60_000 })
-  if (await sessionOnly.isVisible()) await sessionOnly.click()
-  await views.waitFor({ timeout: 60_000 })
 }
 
 /** Waits for the marks of the first list with all conversations: ms from data to paint, and from data to the
@@ -192,7 +180,7 @@ export async function run(): Promise<BenchResult[]> {
       await app.setWindowBounds({ width: 1280, height: 800 })
       // tsx compiles this file keeping function names, through a `__name` helper that the page does not have.
       await page.evaluate('globalThis.__name ??= (fn) => fn')
-      await connect(page, sandbox)
+      await connectThroughWelcome(page, sandbox, API_KEY)
       const firstPaint = await listFirstPaint(page)
       const firstPaintMs = firstPaint.ms
       const tailMs = await bridgeDeliveryTail(page)

@@ -20,6 +20,7 @@ import type { Page } from '@playwright/test'
 import { SANDBOX_ACCOUNTS, startSandbox, type RunningSandbox } from '../src/sandbox/index'
 import { launchApp } from '../tests/e2e/harness'
 import { sandboxControl } from '../tests/e2e/sandbox-control'
+import { connectThroughWelcome } from './app-connect'
 import { percentile } from './stats'
 import type { BenchResult } from './types'
 
@@ -34,18 +35,6 @@ const P95_TARGET_MS = 50
 const API_KEY = SANDBOX_ACCOUNTS.acme.apiKey
 const WORDS = 'refund parcel delivery invoice payment tracking address warranty voucher broken missing late'.split(' ')
 const TYPED = ['refund', 'delivery', 'parcel late', 'invoice payment', 'warranty', 'tracking address', 'broken missing']
-
-async function connect(page: Page, sandbox: RunningSandbox): Promise<void> {
-  await page.getByRole('button', { name: 'Connect an account' }).click()
-  await page.getByLabel(/^API address/).fill(sandbox.url)
-  await page.getByLabel(/^API key/).fill(API_KEY)
-  await page.getByRole('button', { name: 'Connect', exact: true }).click()
-  const sessionOnly = page.getByRole('button', { name: 'Keep the key for this session only' })
-  const views = page.getByRole('navigation', { name: 'Views' })
-  await sessionOnly.or(views).first().waitFor({ timeout: 60_000 })
-  if (await sessionOnly.isVisible()) await sessionOnly.click()
-  await views.waitFor({ timeout: 60_000 })
-}
 
 /** Messages into `BATCH × BATCHES` conversations, a batch at a time, each stored by the sync before the next. */
 async function writeHistory(page: Page, sandbox: RunningSandbox): Promise<number> {
@@ -142,7 +131,7 @@ export async function run(): Promise<BenchResult[]> {
       await app.setWindowBounds({ width: 1280, height: 800 })
       // tsx compiles this file keeping function names, through a `__name` helper that the page does not have.
       await page.evaluate('globalThis.__name ??= (fn) => fn')
-      await connect(page, sandbox)
+      await connectThroughWelcome(page, sandbox, API_KEY)
       const stored = await writeHistory(page, sandbox)
       await keystrokeLatencies(page) // warm-up: statements prepared, pages cached, components compiled
       const latencies = await keystrokeLatencies(page)
