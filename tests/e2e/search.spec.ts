@@ -65,6 +65,15 @@ test('a word from an old message is found as you type and opens the thread at th
   await expect(thread(page).locator('[data-highlighted]')).toHaveCount(1)
   await expect(thread(page).locator(`[data-message-id="${messageId + NEWER_MESSAGES}"]`)).toHaveCount(0)
 
+  // A new message that matches joins the results on its own, once the sync has stored it.
+  await sandboxControl(sandbox, 'POST', '/_sandbox/inbound', {
+    apiKey: SANDBOX_ACCOUNTS.acme.apiKey,
+    chatId: (await conversationNamed(page, NAME)).id,
+    text: 'Zanzibar again: any news?',
+  })
+  await expect(hit).toHaveCount(2, SYNCED)
+  await expect(hit.first()).toContainText('Zanzibar again')
+
   // Scrolling down loads the newer pages until the newest message.
   await expect(async () => {
     await thread(page).evaluate((element) => element.scrollTo({ top: element.scrollHeight }))

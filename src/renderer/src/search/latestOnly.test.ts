@@ -60,4 +60,22 @@ describe('latestOnly', () => {
     await flush()
     expect(delivered).toEqual([{ key: 'x', answer: 'new' }])
   })
+
+  it('asked again for the request in flight (the history changed meanwhile): sent once more after it', async () => {
+    const { calls, send } = controlledSend()
+    const delivered: unknown[] = []
+    const search = latestOnly(send, (outcome) => delivered.push(outcome))
+    search.ask('a', 'a')
+    search.ask('a', 'a', true)
+    expect(calls).toHaveLength(1)
+    calls[0]!.resolve('before')
+    await flush()
+    expect(calls).toHaveLength(2)
+    calls[1]!.resolve('after')
+    await flush()
+    expect(delivered).toEqual([
+      { key: 'a', answer: 'before' },
+      { key: 'a', answer: 'after' },
+    ])
+  })
 })

@@ -7,8 +7,9 @@
  * shows results with no timer's delay on top of the search itself.
  */
 export interface LatestOnly<Request> {
-  /** Asks for `request` (its key says when two requests are the same). */
-  ask(request: Request, key: string): void
+  /** Asks for `request` (its key says when two requests are the same). `again`: even if that same request is
+   * in flight (what it searches has changed since it was sent). */
+  ask(request: Request, key: string, again?: boolean): void
   /** Forget everything in progress: no answer from before is delivered. */
   reset(): void
 }
@@ -40,9 +41,9 @@ export function latestOnly<Request, Answer>(
   }
 
   return {
-    ask(request, key) {
+    ask(request, key, again = false) {
       newest = key
-      if (inFlight === key) {
+      if (inFlight === key && !again) {
         waiting = null
         return
       }

@@ -3,12 +3,13 @@
  * account's stored history, within the current view and channel filter, as
  * the agent types (./latestOnly.ts: no stale answer shown, at most one search
  * waiting). Results stay on screen while newer ones load, so the pane does
- * not flicker between keystrokes.
+ * not flicker between keystrokes. New messages stored by the sync (`messagesChanged`, sent once they are in
+ * the database) search the same text again, so the results stay current.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { InboxView } from '../../../shared/domain/views'
 import type { SearchInboxResult } from '../../../shared/ipc/search'
-import { call } from '../bridge/client'
+import { call, subscribe } from '../bridge/client'
 import { latestOnly } from './latestOnly'
 
 /** User Timing marks (read by `npm run bench -- renderer`, seen in DevTools): a keystroke in the search box,
@@ -47,6 +48,9 @@ export function useInboxSearch(request: SearchRequest): { state: InboxSearchStat
   const searchable = hasSearchWords(query)
   const [answer, setAnswer] = useState<Answer | null>(null)
   const [attempt, setAttempt] = useState(0)
+  const [stored, setStored] = useState(0)
+  const askedAt = useRef({ key: '', stored: 0 })
+  useEffect(() => subscribe('messagesChanged', () => setStored((n) => n + 1)), [])
 
   const requests = useMemo(
     () =>
@@ -67,8 +71,10 @@ export function useInboxSearch(request: SearchRequest): { state: InboxSearchStat
       requests.reset()
       return
     }
-    requests.ask({ query, view: request.view, channelIds: channelKey ? channelKey.split(',') : [] }, key)
-  }, [requests, key, query, request.view, channelKey, searchable, attempt])
+    const again = stored !== askedAt.current.stored && askedAt.current.key === key
+    askedAt.current = { key, stored }
+    requests.ask({ query, view: request.view, channelIds: channelKey ? channelKey.split(',') : [] }, key, again)
+  }, [requests, key, query, request.view, channelKey, searchable, attempt, stored])
 
   const retry = useCallback(() => {
     requests.reset()
