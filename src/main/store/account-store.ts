@@ -1,5 +1,6 @@
 /** One account's database, as typed queries. Every method throws StoreError only. */
 import type { Database } from 'better-sqlite3'
+import { createBackfillQueries, type BackfillQueries } from './backfill-queries'
 import { createConversationQueries, type ConversationQueries } from './conversations'
 import { createCursorQueries, type CursorQueries } from './sync-cursors'
 import { createDraftQueries, type DraftQueries } from './drafts'
@@ -7,11 +8,16 @@ import { toStoreError, withStoreErrors } from './errors'
 import { createMessageQueries, type MessageQueries } from './messages'
 import { createOutboxQueries, type OutboxQueries } from './outbox-entries'
 import { createSearchQueries, type SearchQuery, type SearchResults } from './search'
+import { createThreadPageQueries, type ThreadPageQueries } from './thread-pages'
 
 export interface AccountStore {
   readonly file: string
   readonly conversations: ConversationQueries
   readonly messages: MessageQueries
+  /** Pages as the API pages them: store a fetched one with its coverage, answer a read from the store. */
+  readonly threadPages: ThreadPageQueries
+  /** The history backfill's queries: the window's incomplete conversations, counts. */
+  readonly backfill: BackfillQueries
   readonly outbox: OutboxQueries
   readonly drafts: DraftQueries
   readonly cursors: CursorQueries
@@ -27,10 +33,13 @@ export interface AccountStore {
 
 export function createAccountStore(db: Database, file: string): AccountStore {
   const search = withStoreErrors(createSearchQueries(db), file)
+  const messages = createMessageQueries(db)
   return {
     file,
     conversations: withStoreErrors(createConversationQueries(db), file),
-    messages: withStoreErrors(createMessageQueries(db), file),
+    messages: withStoreErrors(messages, file),
+    threadPages: withStoreErrors(createThreadPageQueries(db, messages), file),
+    backfill: withStoreErrors(createBackfillQueries(db), file),
     outbox: withStoreErrors(createOutboxQueries(db), file),
     drafts: withStoreErrors(createDraftQueries(db), file),
     cursors: withStoreErrors(createCursorQueries(db), file),

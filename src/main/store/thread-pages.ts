@@ -1,0 +1,99 @@
+/**
+ * Thread pages as the API pages them, over `messages` and `message_coverage`:
+ * - `storeFetched` keeps a page the API returned and widens the thread's
+ *   coverage by exactly what that request proves is complete (its bounds are
+ *   inclusive, at most 100 per page, see docs/inbox-api.yaml getMessages);
+ * - `readStored` answers a thread read from the store when the coverage says
+ *   the stored messages are all there is in that range, else null (ask the API).
+ * Coverage is one id range per thread. Two ranges join when they overlap or
+ * touch (ids are global, but a page asked `idTo: x` holds every message of the
+ * thread in [its first id, x], so x + 1 touching the next range leaves no gap);
+ * disjoint ranges keep the newer one, which is what opening a thread shows.
+ */
+import type { Database } from 'better-sqlite3'
+import { MESSAGES_PAGE_SIZE, type MessagesPage } from '../../shared/api/schemas'
+import type { MessageCoverage, MessageQueries } from './messages'
+
+/** How a page was asked for; `lastId`: the conversation's last message id when asked, if known. */
+export interface PageRequest {
+  idFrom?: number
+  idTo?: number
+  lastId?: number | null
+}
+
+export interface ThreadPageQueries {
+  /** Stores the page and the coverage it proves, in one transaction; returns the thread's coverage after. */
+  storeFetched(chatId: string, page: MessagesPage, asked: PageRequest): MessageCoverage | null
+  /** The page the API would give for a read towards older messages (`idTo`, no `idFrom`), from the store;
+   * null when the store cannot tell (nothing stored there, or a read of newer messages). */
+  readStored(chatId: string, asked: PageRequest): MessagesPage | null
+  /** The date (ms) of the oldest message the coverage starts at, if stored. */
+  oldestCoveredMs(chatId: string): number | null
+}
+
+/** What one answered request proves complete, or null when it proves nothing storable. */
+export function coveredRange(page: MessagesPage, asked: PageRequest): MessageCoverage | null {
+  const first = page.data[0]?.id
+  const last = page.data.at(-1)?.id
+  if (asked.idFrom !== undefined) {
+    const reachedStart = asked.idFrom <= 1
+    if (page.hasMore) return last === undefined ? null : { oldestId: asked.idFrom, newestId: last, reachedStart }
+    // Nothing more in the paging direction: complete up to idTo, or up to what was the last message when asked.
+    const top = Math.max(last ?? asked.idFrom - 1, asked.idTo ?? asked.lastId ?? 0)
+    return top < asked.idFrom ? null : { oldestId: asked.idFrom, newestId: top, reachedStart }
+  }
+  if (asked.idTo !== undefined) {
+    if (first === undefined) {
+      return page.hasMore ? null : { oldestId: asked.idTo, newestId: asked.idTo, reachedStart: true }
+    }
+    return { oldestId: first, newestId: asked.idTo, reachedStart: !page.hasMore }
+  }
+  // Neither bound: the thread's oldest page.
+  if (last === undefined) return null
+  const newestId = page.hasMore ? last : Math.max(last, asked.lastId ?? 0)
+  return { oldestId: first ?? last, newestId, reachedStart: true }
+}
+
+/** The stored coverage widened by a fetched range (see the file comment). */
+export function mergeCoverage(stored: MessageCoverage | null, fetched: MessageCoverage): MessageCoverage {
+  if (!stored) return fetched
+  const touches = fetched.oldestId <= stored.newestId + 1 && fetched.newestId + 1 >= stored.oldestId
+  if (!touches) return fetched.newestId > stored.newestId ? fetched : stored
+  const oldestId = Math.min(stored.oldestId, fetched.oldestId)
+  const reachedStart =
+    (stored.oldestId === oldestId && stored.reachedStart) || (fetched.oldestId === oldestId && fetched.reachedStart)
+  return { oldestId, newestId: Math.max(stored.newestId, fetched.newestId), reachedStart }
+}
+
+export function createThreadPageQueries(db: Database, messages: MessageQueries): ThreadPageQueries {
+  const oldestDate = db.prepare<[string], { date_ms: number }>(`
+    SELECT m.date_ms FROM message_coverage c JOIN messages m ON m.chat_id = c.chat_id AND m.id = c.oldest_id
+    WHERE c.chat_id = ?`)
+  const store = db.transaction((chatId: string, page: MessagesPage, asked: PageRequest) => {
+    const fetched = coveredRange(page, asked)
+    const coverage = fetched ? mergeCoverage(messages.coverage(chatId), fetched) : messages.coverage(chatId)
+    messages.upsertPage(chatId, page.data, coverage ?? undefined)
+    return coverage
+  })
+  return {
+    storeFetched: (chatId, page, asked) => store(chatId, page, asked),
+    readStored(chatId, asked) {
+      if (asked.idFrom !== undefined || asked.idTo === undefined) return null
+      const coverage = messages.coverage(chatId)
+      if (!coverage) return null
+      // Below a thread's start there is nothing; below a coverage that has not reached it, the store cannot tell.
+      if (asked.idTo < coverage.oldestId) return coverage.reachedStart ? { data: [], hasMore: false } : null
+      // Beyond the coverage's newest: the stored newest page; the reader then asks for what is newer (idFrom).
+      const top = Math.min(asked.idTo, coverage.newestId)
+      const data = messages.range(chatId, {
+        beforeId: top + 1,
+        afterId: coverage.oldestId - 1,
+        limit: MESSAGES_PAGE_SIZE,
+      })
+      if (data.length === 0 && !coverage.reachedStart) return null
+      const hasMore = data.length === MESSAGES_PAGE_SIZE || !coverage.reachedStart
+      return { data, hasMore }
+    },
+    oldestCoveredMs: (chatId) => oldestDate.get(chatId)?.date_ms ?? null,
+  }
+}
