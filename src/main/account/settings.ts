@@ -62,6 +62,7 @@ export const defaultRendererSettings: RendererSettings = {
   cannedReplies: defaultCannedReplies,
   spellCheckLanguages: null,
   proxy: defaultProxySettings,
+  historyDays: 30,
 }
 
 export interface SettingsData extends Record<string, unknown> {

@@ -6,6 +6,7 @@
  */
 import { toBridgeError } from '../ports/errors'
 import type { AccountSession } from '../ports/inbox-engine'
+import { createBackfill, type Backfill, type BackfillOptions } from '../backfill'
 import type { Notifier } from '../notify'
 import { createOutbox, createSqliteOutboxStorage, type Outbox } from '../outbox'
 import { createSyncEngine, type SyncEngine, type SyncEngineOptions, type SyncStateData } from '../sync'
@@ -16,6 +17,8 @@ import { cursorKeyValueStore, openAccountDatabase, type OpenedAccountDatabase } 
 export interface LiveInboxEngineOptions {
   /** Overrides of the engine's intervals and backoff (tests use short ones). */
   sync?: Pick<SyncEngineOptions, 'intervals' | 'backoff'>
+  /** Overrides of the history backfill's pacing (tests and the benchmark). */
+  backfill?: Pick<BackfillOptions, 'pauseMs' | 'concurrency' | 'backoff' | 'progressIntervalMs'>
 }
 
 /** What the machine is doing, remembered so that the next account's sync starts in step with it. */
@@ -34,6 +37,8 @@ export interface LiveAccount {
   store: AccountStore
   /** How the database opened: `recovery` (a damaged file was rebuilt), `problem` (memory only this session). */
   database: Omit<OpenedAccountDatabase, 'store'>
+  /** The history backfill into `store` (src/main/backfill); starts after the first sync attempt. */
+  backfill: Backfill
   /** Settles after the first sync attempt of this session. */
   firstSync: Promise<void>
 }
@@ -76,11 +81,38 @@ export function openLiveAccount(
   sync.setFocused(conditions.windowFocused)
   sync.setAwake(conditions.awake)
   sync.setOnline(conditions.online)
-  return { session, sync, outbox, store, database, firstSync: sync.start() }
+  const firstSync = sync.start()
+  const backfill = openBackfill(deps, session, store, conditions, options)
+  // After the first sync attempt: its list is what the backfill plans from, and the first paint's requests go
+  // first. A failed attempt (offline) still starts it over the conversations stored by an earlier run.
+  void firstSync.finally(() => backfill.start())
+  return { session, sync, outbox, store, database, backfill, firstSync }
+}
+
+function openBackfill(
+  deps: InboxEngineDeps,
+  session: AccountSession,
+  store: AccountStore,
+  conditions: DeviceConditions,
+  options: LiveInboxEngineOptions,
+): Backfill {
+  const backfill = createBackfill({
+    api: session.client,
+    store,
+    days: deps.getSettings().historyDays,
+    emit: (status) => deps.adapters.emit('backfillStatus', status),
+    log: deps.log.child('backfill'),
+    ...options.backfill,
+  })
+  backfill.setOnline(conditions.online)
+  backfill.setAwake(conditions.awake)
+  return backfill
 }
 
 export function closeLiveAccount(live: LiveAccount): void {
   live.sync.stop()
+  // Before the store closes: no backfill request leaves after this, and a late answer is not written.
+  live.backfill.stop()
   // Not waiting for a POST in flight: quitting must be quick, and a reply
   // left `sending` on disk is checked against the thread at the next start.
   live.outbox.stop()

@@ -2,6 +2,7 @@
  * What the live inbox engine does for the connected account:
  * - reads come from the sync engine's cache once it has synced (one picture
  *   for the list, the badge and the events); before that, from the API;
+ *   a thread's pages from the store when it holds them (./thread-read.ts);
  * - changes (read, archive, assign) show at once through `applyLocalChange`,
  *   are sent to the API, and are reverted if the API refuses them; my own
  *   assignments are noted first, so they never notify;
@@ -15,7 +16,7 @@ import type { ConversationPatch } from '../sync'
 import type { Logger } from '../ports/logger'
 import type { LiveAccount } from './live-account'
 import { searchStoredInbox } from './live-search'
-import { isUnreachable, keepPage, storedPage } from './stored-messages'
+import { readThreadPage } from './thread-read'
 
 export type LiveInboxActions = Pick<
   InboxEngine,
@@ -70,19 +71,8 @@ export function liveInboxActions(
       }
       return session.client.listConversations({ ...args, orderBy: args.orderBy as OrderBy | undefined })
     },
-    async getMessages({ chatId, idFrom, idTo }) {
-      const { session, store } = current()
-      try {
-        const page = await session.client.getMessages(chatId, { idFrom, idTo })
-        keepPage(store, chatId, { idFrom, idTo }, page, log)
-        return page
-      } catch (error) {
-        // The server cannot be reached: a thread read before is still on this computer.
-        const stored = isUnreachable(error) ? storedPage(store, chatId, { idFrom, idTo }, log) : null
-        if (stored) return stored
-        throw error
-      }
-    },
+    // A stored page is answered with no request (./thread-read.ts).
+    getMessages: (request) => readThreadPage(current(), request, log),
     // From the local database only: works offline, and never waits for the server.
     searchInbox: async (args) => searchStoredInbox(current().store, args, getMeUserId()),
     markRead: (chatId) => change({ id: chatId, unreadCount: 0 }, () => current().session.client.markRead(chatId)),

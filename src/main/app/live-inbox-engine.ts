@@ -74,7 +74,7 @@ export function createLiveInboxEngine(deps: InboxEngineDeps, options: LiveInboxE
         openLive(session)
       }
     },
-    ...liveInboxActions(current, () => deps.getSettings().meUserId, deps.log),
+    ...liveInboxActions(current, () => deps.getSettings().meUserId, deps.log.child('inbox')),
 
     setWindowFocused(focused) {
       conditions.windowFocused = focused
@@ -83,17 +83,21 @@ export function createLiveInboxEngine(deps: InboxEngineDeps, options: LiveInboxE
     setSystemAwake(value) {
       conditions.awake = value
       live?.sync.setAwake(value)
+      live?.backfill.setAwake(value)
       if (value) live?.outbox.networkBack()
     },
     setOnline(value) {
       conditions.online = value
       live?.sync.setOnline(value)
+      live?.backfill.setOnline(value)
       if (value) live?.outbox.networkBack()
     },
     // The notifier asks deps.getFocusedConversation() at the moment it decides.
     setFocusedConversation: () => undefined,
-    // Settings are read when needed (meUserId at each sync, switches at each notification).
-    settingsChanged: () => undefined,
+    // Settings are read when needed (meUserId at each sync, switches at each notification); the backfill's
+    // window restarts its run when it changes.
+    settingsChanged: (settings) => live?.backfill.setDays(settings.historyDays),
+    backfillStatus: () => live?.backfill.status() ?? { state: 'idle', done: 0, total: 0, days: 0 },
     stop: async () => void (await stopLive()),
   }
 }

@@ -555,6 +555,7 @@ describe('the key stays in the key store', () => {
       setDraft: { chatId, text: 'draft' },
       setFocusedConversation: { chatId },
       openExternal: { url: 'https://example.com' },
+      getBackfillStatus: undefined,
       getUpdateStatus: undefined,
       checkForUpdates: undefined,
       restartToUpdate: undefined,

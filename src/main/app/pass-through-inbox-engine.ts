@@ -48,6 +48,7 @@ export function createPassThroughInboxEngine(deps: Pick<InboxEngineDeps, 'getCli
     clearLocalData: async () => {
       throw notWired('Clearing local data')
     },
+    backfillStatus: () => ({ state: 'off', done: 0, total: 0, days: 0 }),
     setWindowFocused: () => undefined,
     setSystemAwake: () => undefined,
     setOnline: () => undefined,

@@ -65,6 +65,7 @@ export function createHandlers(services: HandlerServices): Handlers {
     setFocusedConversation: async ({ chatId }) => (services.setFocusedConversation(chatId), null),
     openExternal: ({ url }) => services.openExternal(url),
 
+    getBackfillStatus: async () => inbox.backfillStatus(),
     getUpdateStatus: async () => updates.status(),
     checkForUpdates: () => updates.checkNow(),
     restartToUpdate: async () => updates.restartToUpdate(),

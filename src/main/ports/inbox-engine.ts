@@ -6,7 +6,13 @@
  * dispatcher or the handlers.
  */
 import type { Conversation, MessagesPage, User } from '../../shared/api/schemas'
-import type { AccountSummary, InvokeParsedArgs, OutboxEntry, RendererSettings } from '../../shared/ipc/contract'
+import type {
+  AccountSummary,
+  BackfillStatus,
+  InvokeParsedArgs,
+  OutboxEntry,
+  RendererSettings,
+} from '../../shared/ipc/contract'
 import type { SearchInboxResult } from '../../shared/ipc/search'
 import type { InboxApi } from './inbox-api'
 
@@ -39,6 +45,8 @@ export interface InboxEngine {
   listOutbox(): Promise<OutboxEntry[]>
   retryOutboxEntry(clientId: string): Promise<OutboxEntry>
   discardOutboxEntry(clientId: string): Promise<void>
+  /** The history backfill's progress (`idle` with no account). */
+  backfillStatus(): BackfillStatus
 
   /** Settings → "Clear local data": the account's database deleted and refilled from the server;
    * unsent replies and drafts are kept. */

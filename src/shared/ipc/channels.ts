@@ -30,6 +30,7 @@ export const invokeChannels = [
   'setDraft',
   'setFocusedConversation',
   'openExternal',
+  'getBackfillStatus',
   'getUpdateStatus',
   'checkForUpdates',
   'restartToUpdate',
@@ -48,6 +49,7 @@ export const eventChannels = [
   'outboxChanged',
   'openConversation',
   'updateStatus',
+  'backfillStatus',
 ] as const
 export type EventChannel = (typeof eventChannels)[number]
 

@@ -192,6 +192,13 @@ export const spellCheckLanguageSchema = z
   .string()
   .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,4})?$/, 'a language tag like en-US')
 
+/** How far back the history backfill stores messages (src/main/backfill): 0 is off. */
+export const historyDaysChoices = [0, 7, 30, 90, 365] as const
+export const historyDaysSchema = z.literal(historyDaysChoices, {
+  error: `one of ${historyDaysChoices.join(', ')} days (0 is off)`,
+})
+export type HistoryDays = z.infer<typeof historyDaysSchema>
+
 export const rendererSettingsSchema = z.object({
   theme: themePreferenceSchema,
   locale: localePreferenceSchema,
@@ -205,6 +212,8 @@ export const rendererSettingsSchema = z.object({
   spellCheckLanguages: z.array(spellCheckLanguageSchema).min(1).max(8).nullable(),
   /** Settings → Network: how main's requests reach the network (src/shared/network/proxy.ts). */
   proxy: proxySettingsSchema,
+  /** Settings → Offline history: the days of messages kept on this computer ahead of opening a thread. */
+  historyDays: historyDaysSchema,
 })
 export type RendererSettings = z.infer<typeof rendererSettingsSchema>
 
@@ -296,6 +305,18 @@ export interface OutboxEntry {
    * ambiguous failure, our message, if the server has it, is an outbound one above this id with our text. */
   baselineMessageId: number | null
   error: BridgeError | null
+}
+
+/** The history backfill's progress (src/main/backfill), for the indicator. */
+export interface BackfillStatus {
+  /** `off`: the setting is off; `idle`: no account; `running`; `paused`: offline, asleep, or waiting for the
+   * server (a 429's Retry-After, a backoff); `done`: every conversation of the window is stored. */
+  state: 'off' | 'idle' | 'running' | 'paused' | 'done'
+  /** Conversations of the window whose messages are stored, of `total`. */
+  done: number
+  total: number
+  /** The window, in days. */
+  days: number
 }
 
 export interface ConversationsChangedEvent {
@@ -391,6 +412,8 @@ export const invokeContract = {
   setFocusedConversation: spec<null>()(z.object({ chatId: bridgeIdSchema.nullable() }).strict()),
   openExternal: spec<null>()(z.object({ url: z.string().min(1).max(8192) }).strict()),
   /** Auto-update (src/main/update): the status, "Check now", "Restart to update" (which may wait for the outbox). */
+  /** The history backfill's progress now (then `backfillStatus` events). */
+  getBackfillStatus: spec<BackfillStatus>()(none),
   getUpdateStatus: spec<UpdateStatus>()(none),
   checkForUpdates: spec<UpdateStatus>()(none),
   restartToUpdate: spec<RestartToUpdateResult>()(none),
@@ -415,6 +438,7 @@ export interface EventPayloads {
   outboxChanged: OutboxEntry[]
   openConversation: { chatId: string }
   updateStatus: UpdateStatus
+  backfillStatus: BackfillStatus
 }
 // Compile-time check: one payload per event channel, no more, no less.
 type _EveryEventHasAPayload = [EventChannel] extends [keyof EventPayloads]

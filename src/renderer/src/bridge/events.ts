@@ -42,6 +42,7 @@ export function useBridgeEvents(): void {
         queryClient.setQueryData(queryKeys.outbox, entries)
       }),
       subscribe('updateStatus', (status) => queryClient.setQueryData(queryKeys.updateStatus, status)),
+      subscribe('backfillStatus', (status) => queryClient.setQueryData(queryKeys.backfillStatus, status)),
     ]
     return () => {
       for (const unsubscribe of unsubscribers) unsubscribe()

@@ -31,6 +31,7 @@ export const queryKeys = {
   users: ['users'] as const,
   syncStatus: ['syncStatus'] as const,
   updateStatus: ['updateStatus'] as const,
+  backfillStatus: ['backfillStatus'] as const,
 }
 
 /** User Timing mark set each time a conversation list arrives over the bridge. */

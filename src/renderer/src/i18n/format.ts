@@ -41,6 +41,8 @@ export function makeFormatters({ locale, clock }: FormatSettings, words: Duratio
     time: (iso: string | number) => time.format(new Date(iso)),
     timeWithSeconds: (iso: string | number) => timeWithSeconds.format(new Date(iso)),
     dateTime: (iso: string | number) => dateTime.format(new Date(iso)),
+    /** 10,000 / 10.000 / ١٠٬٠٠٠: a count in the UI language's digits and grouping. */
+    number: (value: number) => number.format(value),
     /** A day separator's date: weekday and day this year, the full date otherwise. */
     day: (date: Date, thisYear: boolean) => (thisYear ? dayThisYear : dayOtherYear).format(date),
     /** "5 minutes ago", "yesterday", "3 days ago". */

@@ -1,5 +1,6 @@
 /**
- * Settings: account, appearance, who am I, notifications, tray, network (proxy), canned replies, updates.
+ * Settings: account, appearance, who am I, notifications, tray, network (proxy), offline history, canned replies,
+ * updates.
  * Every change is saved at once through `updateSettings`.
  */
 import { Drawer, SegmentedControl, Stack, Switch, Text } from '@mantine/core'
@@ -9,6 +10,7 @@ import { AccountSection } from './AccountSection'
 import { LocalDataSection } from './LocalDataSection'
 import { LanguageSettings } from './LanguageSettings'
 import { CannedRepliesEditor } from './CannedRepliesEditor'
+import { HistorySettings } from './HistorySettings'
 import { NetworkSettings } from './NetworkSettings'
 import { NotificationsSection } from './NotificationsSection'
 import { SettingsSection } from './SettingsSection'
@@ -96,6 +98,10 @@ export function SettingsDrawer({ opened, onClose, appState, onChangeAccount, onA
 
         <SettingsSection title={t('settings.network')}>
           <NetworkSettings proxy={settings.proxy} onSave={(proxy) => update.mutate({ proxy })} />
+        </SettingsSection>
+
+        <SettingsSection title={t('settings.history')}>
+          <HistorySettings days={settings.historyDays} onChange={(historyDays) => update.mutate({ historyDays })} />
         </SettingsSection>
 
         <SettingsSection title={t('settings.cannedReplies')}>

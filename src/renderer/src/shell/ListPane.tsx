@@ -1,7 +1,7 @@
 /**
  * The list column: search and filters over the virtualized conversation list for the current view. While the
  * search box has text, the list shows the conversations whose name, number or last message match, and below it
- * the messages found in the stored history (../search).
+ * the messages found in the stored history (../search). The history backfill's progress at its foot.
  */
 import { useTranslation } from 'react-i18next'
 import { Button, Text } from '@mantine/core'
@@ -10,6 +10,7 @@ import { ROW_HEIGHT } from '../list/ConversationRow'
 import { ListToolbar } from '../list/ListToolbar'
 import { SearchResults } from '../search/SearchResults'
 import { useSearchPane } from '../search/useSearchPane'
+import { BackfillIndicator } from './BackfillIndicator'
 import { emptyListMessage } from './emptyListMessage'
 import type { InboxNavigation } from './useInboxNavigation'
 
@@ -71,6 +72,7 @@ export function ListPane({
           {t('list.chooseMe')}
         </Button>
       )}
+      <BackfillIndicator />
     </section>
   )
 }
