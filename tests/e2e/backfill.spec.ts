@@ -63,6 +63,15 @@ test('history is indexed behind a small indicator; a stored thread then opens wi
 
 test('Settings → Offline history: 30 days by default, Off stops it', async ({ app, sandbox }) => {
   const page = await connectToSandbox(app, sandbox)
+  // Once the first run is done (clicks while it pushes its progress events timed out twice on the shim, see the
+  // issue note), then the setting.
+  await expect(page.getByRole('status', { name: INDICATOR })).toHaveCount(0, { timeout: 30_000 })
+  await expect
+    .poll(async () => {
+      const status = await page.evaluate(() => window.inboxDesk.getBackfillStatus())
+      return status.ok ? status.value.state : status.error.kind
+    })
+    .toBe('done')
   await page.getByRole('button', { name: 'Settings', exact: true }).click()
   const section = page.getByRole('region', { name: 'Offline history' })
   const select = section.locator('input').and(section.getByLabel('Download messages from the last', { exact: true }))

@@ -102,6 +102,24 @@ export async function connectToSandbox(
   return page
 }
 
+/**
+ * `connectToSandbox` with the history backfill off (Settings → Offline history), for specs about what the
+ * app asks when nothing is stored: a thread that fails to load, the requests one read costs, "nothing sent
+ * before Retry-After ends" read from the request log (whose times are when answers left: a backfill request
+ * in flight when the 429 is answered is logged after it). The backfill is tested in tests/e2e/backfill.spec.ts
+ * and src/main/backfill.
+ */
+export async function connectWithoutBackfill(
+  app: InboxDeskApp,
+  sandbox: RunningSandbox,
+  options: { account?: SandboxAccountSlug; apiKey?: string } = {},
+): Promise<Page> {
+  const welcome = await app.firstWindow()
+  const saved = await welcome.evaluate(() => window.inboxDesk.updateSettings({ historyDays: 0 }))
+  expect(saved.ok).toBe(true)
+  return connectToSandbox(app, sandbox, options)
+}
+
 /** Starts the demo workspace from the welcome screen and waits for the inbox. */
 export async function exploreDemo(app: InboxDeskApp): Promise<Page> {
   const page = await app.firstWindow()

@@ -1,15 +1,17 @@
 /**
- * A long thread: opens on the newest page in exactly one request, loads older
+ * A long thread not stored yet: opens on the newest page in exactly one request, loads older
  * pages on scroll-up without moving what the agent was reading.
  */
-import { connectToSandbox, expect, sandboxControl, sandboxRequests, test } from './fixtures'
+import { connectWithoutBackfill, expect, sandboxControl, sandboxRequests, test } from './fixtures'
 
 test('a long thread opens on its newest page in one request and pages back without jumping', async ({
   app,
   sandbox,
 }) => {
   await sandboxControl(sandbox, 'POST', '/_sandbox/reset', { seed: { conversations: 3, messagesPerConversation: 450 } })
-  const page = await connectToSandbox(app, sandbox)
+  // The history backfill off: this is the read when nothing is stored (tests/e2e/backfill.spec.ts has the
+  // stored case, which asks nothing), and the request log must hold the thread's requests only.
+  const page = await connectWithoutBackfill(app, sandbox)
   const conversations = await page.evaluate(() => window.inboxDesk.listConversations({}))
   if (!conversations.ok) throw new Error(conversations.error.message)
   const target = conversations.value[0]!

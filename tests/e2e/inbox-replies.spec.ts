@@ -6,7 +6,7 @@
  */
 import type { Page } from '@playwright/test'
 import type { RunningSandbox } from '../../src/sandbox'
-import { connectToSandbox, expect, sandboxControl, sandboxRequests, test } from './fixtures'
+import { connectToSandbox, connectWithoutBackfill, expect, sandboxControl, sandboxRequests, test } from './fixtures'
 import { conversationList as list, conversationNamed, conversationRow as row, openConversation } from './inbox-page'
 
 const ACME_KEY = 'sandbox-acme-key'
@@ -279,7 +279,8 @@ test('the WhatsApp window shows the time left, and warns when under an hour is l
 })
 
 test('a conversation whose messages fail to load says so, and Retry recovers', async ({ app, sandbox }) => {
-  const page = await connectToSandbox(app, sandbox)
+  // Not stored: a thread the history backfill stored opens without asking the server.
+  const page = await connectWithoutBackfill(app, sandbox)
   const chat = await conversationNamed(page, 'Marcus Johnson')
   await sandboxControl(sandbox, 'POST', '/_sandbox/faults', {
     rules: [{ method: 'GET', path: `/conversations/${chat.id}/messages`, status: 500 }],

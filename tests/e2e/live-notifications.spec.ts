@@ -25,12 +25,13 @@ import { SANDBOX_ACCOUNTS, type RunningSandbox } from '../../src/sandbox'
 import {
   appState,
   connectToSandbox,
+  connectWithoutBackfill,
   expect,
   sandboxControl,
   sandboxRequests,
   test,
-  waitForInbox,
   type InboxDeskApp,
+  waitForInbox,
 } from './fixtures'
 import { bridgeConversations, chatIdOf, conversationList as list, openConversation } from './inbox-page'
 
@@ -523,7 +524,7 @@ test('a 429 with Retry-After is respected: no request before it elapsed, then po
   app,
   sandbox,
 }) => {
-  const page = await connectToSandbox(app, sandbox)
+  const page = await connectWithoutBackfill(app, sandbox)
   const RETRY_AFTER_S = 6
   const limitedAt = await rateLimitNextListRequest(sandbox, RETRY_AFTER_S)
   // While it holds, focus and wake would each sync at once: they must wait too.
@@ -541,7 +542,7 @@ test('during a Retry-After the agent opening a conversation sends nothing either
   app,
   sandbox,
 }) => {
-  const page = await connectToSandbox(app, sandbox)
+  const page = await connectWithoutBackfill(app, sandbox)
   const RETRY_AFTER_S = 8
   const limitedAt = await rateLimitNextListRequest(sandbox, RETRY_AFTER_S)
 
