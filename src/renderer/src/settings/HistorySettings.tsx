@@ -6,6 +6,7 @@
 import { Select, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { historyDaysChoices, type HistoryDays } from '../../../shared/ipc/contract'
+import { SettingsSection } from './SettingsSection'
 
 export function HistorySettings({ days, onChange }: { days: HistoryDays; onChange: (days: HistoryDays) => void }) {
   const { t } = useTranslation()
@@ -15,7 +16,7 @@ export function HistorySettings({ days, onChange }: { days: HistoryDays; onChang
     return t('settings.historyDaysChoice', { count: choice })
   }
   return (
-    <>
+    <SettingsSection title={t('settings.history')}>
       <Text size="sm" c="dimmed">
         {t('settings.historyHint')}
       </Text>
@@ -29,6 +30,6 @@ export function HistorySettings({ days, onChange }: { days: HistoryDays; onChang
           if (choice !== undefined) onChange(choice)
         }}
       />
-    </>
+    </SettingsSection>
   )
 }

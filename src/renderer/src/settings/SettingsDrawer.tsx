@@ -100,9 +100,7 @@ export function SettingsDrawer({ opened, onClose, appState, onChangeAccount, onA
           <NetworkSettings proxy={settings.proxy} onSave={(proxy) => update.mutate({ proxy })} />
         </SettingsSection>
 
-        <SettingsSection title={t('settings.history')}>
-          <HistorySettings days={settings.historyDays} onChange={(historyDays) => update.mutate({ historyDays })} />
-        </SettingsSection>
+        <HistorySettings days={settings.historyDays} onChange={(historyDays) => update.mutate({ historyDays })} />
 
         <SettingsSection title={t('settings.cannedReplies')}>
           <CannedRepliesEditor
