@@ -41,7 +41,9 @@ function startEngine(): InboxEngine {
   adapters = createNodeAdapters({ userDataDir: dir })
   const client = harness.client()
   session = sandboxSession(harness, client, 'store')
-  const settings = { ...defaultRendererSettings, meUserId: 'usr_acme_maya' }
+  // The history backfill is off: these tests are about what a read stores, and the backfill would store
+  // threads nobody opened (live-backfill.test.ts covers it).
+  const settings = { ...defaultRendererSettings, meUserId: 'usr_acme_maya', historyDays: 0 }
   return createLiveInboxEngine(
     liveEngineDeps(
       { adapters, dir, client },
