@@ -43,7 +43,7 @@ function startEngine(): InboxEngine {
   session = sandboxSession(harness, client, 'store')
   // The history backfill is off: these tests are about what a read stores, and the backfill would store
   // threads nobody opened (live-backfill.test.ts covers it).
-  const settings = { ...defaultRendererSettings, meUserId: 'usr_acme_maya', historyDays: 0 }
+  const settings = { ...defaultRendererSettings, meUserId: 'usr_acme_maya', historyDays: 0 as const }
   return createLiveInboxEngine(
     liveEngineDeps(
       { adapters, dir, client },
