@@ -9,12 +9,7 @@
 import type { MessagesPage } from '../../shared/api/schemas'
 import { ApiError } from '../ports/inbox-api'
 import type { Logger } from '../ports/logger'
-import { joinCoverage, type AccountStore, type MessageCoverage } from '../store'
-
-export interface PageRequest {
-  idFrom?: number
-  idTo?: number
-}
+import type { AccountStore, PageRequest } from '../store'
 
 /** The API's page size (docs/inbox-api.yaml). */
 const PAGE_SIZE = 100
@@ -26,29 +21,12 @@ export function isUnreachable(error: unknown): boolean {
   return error instanceof ApiError && UNREACHABLE.has(error.kind)
 }
 
-/** Which ids a page the API answered proves every message of: none when it is empty. */
-export function pageCoverage(request: PageRequest, page: MessagesPage): MessageCoverage | null {
-  const first = page.data[0]?.id
-  const last = page.data.at(-1)?.id
-  if (first === undefined || last === undefined) return null
-  const { idFrom, idTo } = request
-  if (idTo !== undefined && idFrom === undefined) {
-    // The newest messages at or below idTo: complete from the first returned up to idTo.
-    return { oldestId: page.hasMore ? first : 1, newestId: idTo, reachedStart: !page.hasMore }
-  }
-  const from = idFrom ?? 1
-  const to = !page.hasMore && idTo !== undefined ? idTo : last
-  return { oldestId: from, newestId: to, reachedStart: from <= 1 }
-}
-
 /** Writes a page the API answered; a conversation not stored yet (the sync has not listed it) is left out. */
 export function keepPage(store: AccountStore, chatId: string, request: PageRequest, page: MessagesPage, log: Logger) {
   if (page.data.length === 0) return
   try {
     if (!store.conversations.get(chatId)) return
-    const read = pageCoverage(request, page)
-    const coverage = read ? joinCoverage(store.messages.coverage(chatId), read) : undefined
-    store.messages.upsertPage(chatId, page.data, coverage)
+    store.threadPages.storeFetched(chatId, page, request)
   } catch (error) {
     log.error(`Messages of ${chatId} could not be saved on this computer; they show, but not offline.`, error)
   }

@@ -17,7 +17,7 @@ export {
 export { StoreError, type StoreErrorKind } from './errors'
 export type { ConversationQueries, ConversationWindow, ConversationWindowQuery } from './conversations'
 export { joinCoverage, type MessageQueries, type MessageCoverage, type MessageRangeQuery } from './messages'
-export { coveredRange, mergeCoverage, type PageRequest, type ThreadPageQueries } from './thread-pages'
+export { coveredRange, type PageRequest, type ThreadPageQueries } from './thread-pages'
 export type { BackfillQueries, BackfillCandidate, BackfillPendingQuery } from './backfill-queries'
 export { isOutboxDocument, type OutboxDocument, type OutboxQueries, type UnreadableOutboxItem } from './outbox-entries'
 export type { DraftQueries } from './drafts'

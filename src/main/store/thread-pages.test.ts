@@ -2,7 +2,7 @@ import BetterSqlite3 from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Message } from '../../shared/api/schemas'
 import { PENDING_SQL } from './backfill-queries'
-import { coveredRange, mergeCoverage, openAccountStore, type AccountStore } from './index'
+import { coveredRange, joinCoverage, openAccountStore, type AccountStore } from './index'
 import { conversation, iso, message, tempFolder } from './testing/fixtures'
 
 let folder: ReturnType<typeof tempFolder>
@@ -43,26 +43,31 @@ describe('what a fetched page proves', () => {
     expect(coveredRange({ data: thread('c1', 5, 8), hasMore: false }, { idFrom: 3, lastId: 12 })).toMatchObject({
       newestId: 12,
     })
+    expect(coveredRange({ data: thread('c1', 41, 45), hasMore: false }, { idFrom: 40, idTo: 60 })).toEqual({
+      oldestId: 40,
+      newestId: 60,
+      reachedStart: false,
+    })
   })
 
   it('joins ranges that overlap or touch, keeps the newer of disjoint ones', () => {
     const stored = { oldestId: 50, newestId: 80, reachedStart: false }
-    expect(mergeCoverage(stored, { oldestId: 20, newestId: 49, reachedStart: true })).toEqual({
+    expect(joinCoverage(stored, { oldestId: 20, newestId: 49, reachedStart: true })).toEqual({
       oldestId: 20,
       newestId: 80,
       reachedStart: true,
     })
-    expect(mergeCoverage(stored, { oldestId: 81, newestId: 90, reachedStart: false })).toEqual({
+    expect(joinCoverage(stored, { oldestId: 81, newestId: 90, reachedStart: false })).toEqual({
       oldestId: 50,
       newestId: 90,
       reachedStart: false,
     })
-    expect(mergeCoverage(stored, { oldestId: 95, newestId: 99, reachedStart: false })).toEqual({
+    expect(joinCoverage(stored, { oldestId: 95, newestId: 99, reachedStart: false })).toEqual({
       oldestId: 95,
       newestId: 99,
       reachedStart: false,
     })
-    expect(mergeCoverage(stored, { oldestId: 10, newestId: 20, reachedStart: true })).toBe(stored)
+    expect(joinCoverage(stored, { oldestId: 10, newestId: 20, reachedStart: true })).toBe(stored)
   })
 })
 

@@ -5,14 +5,14 @@
  *   inclusive, at most 100 per page, see docs/inbox-api.yaml getMessages);
  * - `readStored` answers a thread read from the store when the coverage says
  *   the stored messages are all there is in that range, else null (ask the API).
- * Coverage is one id range per thread. Two ranges join when they overlap or
- * touch (ids are global, but a page asked `idTo: x` holds every message of the
- * thread in [its first id, x], so x + 1 touching the next range leaves no gap);
- * disjoint ranges keep the newer one, which is what opening a thread shows.
+ * Coverage is one id range per thread, widened by `joinCoverage` (./messages.ts).
+ * Every page the API answers is stored through here, by the thread reader
+ * (app/stored-messages.ts) and the backfill alike, so there is one rule for
+ * what a page proves.
  */
 import type { Database } from 'better-sqlite3'
 import { MESSAGES_PAGE_SIZE, type MessagesPage } from '../../shared/api/schemas'
-import type { MessageCoverage, MessageQueries } from './messages'
+import { joinCoverage, type MessageCoverage, type MessageQueries } from './messages'
 
 /** How a page was asked for; `lastId`: the conversation's last message id when asked, if known. */
 export interface PageRequest {
@@ -54,24 +54,13 @@ export function coveredRange(page: MessagesPage, asked: PageRequest): MessageCov
   return { oldestId: first ?? last, newestId, reachedStart: true }
 }
 
-/** The stored coverage widened by a fetched range (see the file comment). */
-export function mergeCoverage(stored: MessageCoverage | null, fetched: MessageCoverage): MessageCoverage {
-  if (!stored) return fetched
-  const touches = fetched.oldestId <= stored.newestId + 1 && fetched.newestId + 1 >= stored.oldestId
-  if (!touches) return fetched.newestId > stored.newestId ? fetched : stored
-  const oldestId = Math.min(stored.oldestId, fetched.oldestId)
-  const reachedStart =
-    (stored.oldestId === oldestId && stored.reachedStart) || (fetched.oldestId === oldestId && fetched.reachedStart)
-  return { oldestId, newestId: Math.max(stored.newestId, fetched.newestId), reachedStart }
-}
-
 export function createThreadPageQueries(db: Database, messages: MessageQueries): ThreadPageQueries {
   const oldestDate = db.prepare<[string], { date_ms: number }>(`
     SELECT m.date_ms FROM message_coverage c JOIN messages m ON m.chat_id = c.chat_id AND m.id = c.oldest_id
     WHERE c.chat_id = ?`)
   const store = db.transaction((chatId: string, page: MessagesPage, asked: PageRequest) => {
     const fetched = coveredRange(page, asked)
-    const coverage = fetched ? mergeCoverage(messages.coverage(chatId), fetched) : messages.coverage(chatId)
+    const coverage = fetched ? joinCoverage(messages.coverage(chatId), fetched) : messages.coverage(chatId)
     messages.upsertPage(chatId, page.data, coverage ?? undefined)
     return coverage
   })
