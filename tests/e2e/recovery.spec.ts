@@ -89,3 +89,25 @@ test('the recovery page speaks the agent’s language (Arabic, right to left, da
   await page.getByRole('button', { name: ar.recovery.reload }).click()
   await expect.poll(() => windowUrl(app)).toBe('app://inbox-desk/index.html')
 })
+
+test('the recovery page follows Settings → Theme: Dark on a light OS is dark; System is the OS’s again', async ({
+  app,
+  sandbox,
+}) => {
+  test.setTimeout(120_000)
+  const page = await connectToSandbox(app, sandbox)
+  const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor)
+  // The OS is light (Chromium's default); the agent chose Dark, which main hands to nativeTheme.themeSource.
+  expect((await page.evaluate(() => window.inboxDesk.updateSettings({ theme: 'dark' }))).ok).toBe(true)
+  await crashUntilRecovery(app, page)
+  await expect(page.getByRole('heading', { name: 'Inbox Desk’s window crashed' })).toBeVisible()
+  expect(await background()).toBe('rgb(26, 27, 30)')
+  await page.screenshot({ path: test.info().outputPath('recovery-theme-dark.png') })
+
+  await page.getByRole('button', { name: 'Reload' }).click()
+  await expect.poll(() => windowUrl(app)).toBe('app://inbox-desk/index.html')
+  await waitForInbox(page)
+  expect((await page.evaluate(() => window.inboxDesk.updateSettings({ theme: 'system' }))).ok).toBe(true)
+  await crashUntilRecovery(app, page)
+  expect(await background()).toBe('rgb(255, 255, 255)')
+})

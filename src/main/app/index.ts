@@ -69,6 +69,7 @@ export function createMainCore(shellAdapters: ShellAdapters, options: CoreOption
     const before = settings.getRenderer().notifications.doNotDisturb
     const next = settings.updateRenderer(patch)
     if (next.notifications.doNotDisturb !== before) adapters.setDoNotDisturb(next.notifications.doNotDisturb)
+    adapters.setThemeSource?.(next.theme)
     language.settingsChanged(next)
     inbox.settingsChanged(next)
     void applyProxy() // live: only when the route changed
@@ -97,6 +98,7 @@ export function createMainCore(shellAdapters: ShellAdapters, options: CoreOption
     invoke: dispatch,
     async start() {
       adapters.setDoNotDisturb(settings.getRenderer().notifications.doNotDisturb)
+      adapters.setThemeSource?.(settings.getRenderer().theme)
       // Before the account's first request: it must already take the agent's route.
       await applyProxy()
       await restoreSavedAccount(account, log)

@@ -6,7 +6,7 @@
  * imports electron.
  */
 import type { EventChannel } from '../../shared/ipc/channels'
-import type { EventPayloads } from '../../shared/ipc/contract'
+import type { EventPayloads, ThemePreference } from '../../shared/ipc/contract'
 import type { LogSink } from './logger'
 import type { SecretStore } from './secret-store'
 import type { ShellUpdates } from './updater'
@@ -79,6 +79,11 @@ export interface ShellAdapters {
    * open connections closed so the next request takes the new route. Absent in unit tests (Node's fetch).
    */
   applyProxy?(config: ProxyConfig): Promise<void>
+  /**
+   * The app's theme for what main's own pages and the OS draw (Electron's nativeTheme.themeSource): the
+   * recovery page's `prefers-color-scheme`, native menus and dialogs follow Settings → Theme, not only the OS.
+   */
+  setThemeSource?(theme: ThemePreference): void
 }
 
 export interface WindowBounds {

@@ -4,7 +4,7 @@
  * shell shows. The core and those surfaces need each other, so the adapters read them late, through
  * `ShellSurfaces`: the shell fills it in once the core exists (before `core.start()`).
  */
-import { app, net, session, shell, type BrowserWindow } from 'electron'
+import { app, nativeTheme, net, session, shell, type BrowserWindow } from 'electron'
 import ElectronStore from 'electron-store'
 import { ipcChannelName } from '../../shared/ipc/channels'
 import { createKeychainStore } from '../account'
@@ -59,5 +59,8 @@ export function createShellAdapters(
     logSink: createElectronLogSink(userDataDir),
     keychain: keychainService ? createKeychainStore({ service: keychainService }) : undefined,
     applyProxy: applyProxyToSession,
+    setThemeSource(theme) {
+      nativeTheme.themeSource = theme
+    },
   }
 }

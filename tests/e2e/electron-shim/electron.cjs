@@ -1105,11 +1105,27 @@ const powerMonitor = Object.assign(new EventEmitter(), {
   },
 })
 
-const nativeTheme = Object.assign(new EventEmitter(), {
-  themeSource: 'system',
-  shouldUseDarkColors: false,
-  shouldUseHighContrastColors: false,
-  shouldUseInvertedColorScheme: false,
+/**
+ * themeSource as in Electron: 'light' or 'dark' sets every window's `prefers-color-scheme` (the runner emulates
+ * it on the pages); 'system' gives the OS's back, which here is Chromium's own (light) unless a spec emulated one.
+ */
+let themeSource = 'system'
+const THEME_SOURCES = ['system', 'light', 'dark']
+const nativeTheme = Object.defineProperties(new EventEmitter(), {
+  themeSource: {
+    enumerable: true,
+    get: () => themeSource,
+    set(value) {
+      if (!THEME_SOURCES.includes(value)) throw new TypeError(`nativeTheme.themeSource cannot be ${String(value)}`)
+      if (value === themeSource) return
+      themeSource = value
+      rpc.notify('nativeTheme.themeSource', { source: value })
+      nativeTheme.emit('updated')
+    },
+  },
+  shouldUseDarkColors: { enumerable: true, get: () => themeSource === 'dark' },
+  shouldUseHighContrastColors: { enumerable: true, value: false },
+  shouldUseInvertedColorScheme: { enumerable: true, value: false },
 })
 
 const dialog = {

@@ -90,6 +90,8 @@ export class ShimHost {
   readonly windows = new Map<number, HostWindow>()
   /** Origins the windows showed (http(s), custom schemes mapped): what clearStorageData clears. */
   private readonly origins = new Set<string>()
+  /** What main set nativeTheme.themeSource to, when not "system" (see setThemeSource). */
+  private themeOverride: 'light' | 'dark' | null = null
   /** What main printed, and the pages' console and errors: attached to failures, and searchable by tests. */
   readonly output: string[] = []
   private nextCallId = 1
@@ -341,6 +343,8 @@ export class ShimHost {
         await win.page.close().catch((error: Error) => this.log(`[shim] closing a page: ${error.message}`))
         return null
       }
+      case 'nativeTheme.themeSource':
+        return this.setThemeSource(params.source as 'system' | 'light' | 'dark')
       case 'app.exit':
         return null
       case 'app.fatal':
@@ -350,6 +354,19 @@ export class ShimHost {
       default:
         throw new Error(`The runner has no method ${method}`)
     }
+  }
+
+  /**
+   * nativeTheme.themeSource: 'light'/'dark' emulated on every page (and on pages made later); 'system' after one of
+   * those clears the emulation (Chromium's default, light). 'system' with nothing emulated by main leaves a spec's
+   * own `page.emulateMedia` (the "OS" scheme) alone.
+   */
+  private async setThemeSource(source: 'system' | 'light' | 'dark') {
+    const before = this.themeOverride
+    this.themeOverride = source === 'system' ? null : source
+    if (before === this.themeOverride) return null
+    for (const win of this.windows.values()) await win.page.emulateMedia({ colorScheme: this.themeOverride })
+    return null
   }
 
   /** session.clearCache / clearStorageData for real, in this Chromium: the HTTP cache, and each origin's storage. */
@@ -383,6 +400,7 @@ export class ShimHost {
     }
     this.windows.set(id, win)
     await page.setViewportSize({ width: bounds.width, height: bounds.height })
+    if (this.themeOverride) await page.emulateMedia({ colorScheme: this.themeOverride })
     page.on('console', (message) => this.log(`[page ${id}:${message.type()}] ${message.text()}`))
     page.on('pageerror', (error) => this.log(`[page ${id}:pageerror] ${error.stack ?? error.message}`))
     page.on('crash', () => void this.notify('webContents.gone', { id, reason: 'crashed' }))

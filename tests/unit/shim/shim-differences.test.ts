@@ -171,3 +171,21 @@ describe('session: proxy and request APIs', () => {
     expect(() => electron.session.defaultSession.webRequest.onBeforeRequest(() => undefined)).toThrow(/shim/)
   })
 })
+
+describe('nativeTheme', () => {
+  it("themeSource sets the pages' scheme; under system, shouldUseDarkColors is false (Electron: the OS's)", () => {
+    const { nativeTheme } = electron
+    let updated = 0
+    nativeTheme.on('updated', () => (updated += 1))
+    nativeTheme.themeSource = 'dark'
+    expect(nativeTheme.shouldUseDarkColors).toBe(true)
+    nativeTheme.themeSource = 'system'
+    // Electron would say what the OS says here; the shim has no OS scheme, and the app never reads it.
+    expect(nativeTheme.shouldUseDarkColors).toBe(false)
+    expect(updated).toBe(2)
+    expect(() => {
+      nativeTheme.themeSource = 'sepia' as never
+    }).toThrow(/themeSource/)
+    expect(nativeTheme.themeSource).toBe('system')
+  })
+})
