@@ -6,11 +6,12 @@
  * and the agent is told once. The proof that the rows came from disk is the sandbox's request log:
  * a held request is logged only once it is answered.
  */
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { SANDBOX_ACCOUNTS, startSandbox } from '../../src/sandbox'
 import { damageRootPage } from '../../src/main/store/testing/damage'
+import type { Page } from '@playwright/test'
 import { launchApp } from './harness'
 import { connectToSandbox, expect, sandboxControl, sandboxRequests, test, waitForInbox } from './fixtures'
 import { conversationNamed, conversationRow as row, openConversation } from './inbox-page'
@@ -82,6 +83,12 @@ test('started with the sandbox stopped, the stored inbox and a thread read befor
   }
 })
 
+/** The drafts main keeps (in the account's database), as the bridge answers them. */
+async function savedDrafts(page: Page): Promise<string[]> {
+  const drafts = await page.evaluate(() => window.inboxDesk.getDrafts())
+  return drafts.ok ? Object.values(drafts.value) : []
+}
+
 /** Overwrites the root page of a table of the app's database with garbage: a damaged file. */
 function damageDatabase(userDataDir: string, table: string): string {
   const name = readdirSync(userDataDir).find((file) => /^inbox-[0-9a-f]{16}\.sqlite3$/.test(file))
@@ -115,6 +122,12 @@ test('a corrupt database file is recovered with the outbox intact, and the agent
         return outbox.ok ? outbox.value.map((entry) => entry.text) : []
       })
       .toEqual([text])
+    // And a draft typed in another conversation, saved to the database.
+    await openConversation(page, 'Sofía Hernández')
+    await page.getByRole('textbox', { name: 'Reply' }).fill('A draft the damage must not take')
+    await expect(row(page, 'Sofía Hernández')).toContainText('Draft:')
+    await openConversation(page, 'Kwame Mensah')
+    await expect.poll(() => savedDrafts(page)).toContain('A draft the damage must not take')
     await app.close()
     damageDatabase(userDataDir, 'conversations')
 
@@ -124,6 +137,8 @@ test('a corrupt database file is recovered with the outbox intact, and the agent
     const notice = recovered.getByRole('alert').filter({ hasText: 'The inbox saved on this computer was damaged' })
     await expect(notice).toBeVisible(SLOW)
     await expect(notice).toContainText('Unsent replies kept: 1')
+    await expect(notice).toContainText('Drafts kept: 1')
+    await expect(row(recovered, 'Sofía Hernández')).toContainText('A draft the damage must not take', SLOW)
     await recovered.screenshot({ path: 'docs/screenshots/local-data-rebuilt.png' })
     // The inbox comes back from the server, and the kept reply goes out once the provider is back.
     await expect(row(recovered, 'Kwame Mensah')).toBeVisible(SLOW)
@@ -152,6 +167,60 @@ test('a corrupt database file is recovered with the outbox intact, and the agent
     await waitForInbox(later)
     await expect(row(later, 'Kwame Mensah')).toBeVisible(SLOW)
     await expect(later.getByRole('alert').filter({ hasText: 'was damaged' })).toHaveCount(0)
+  } finally {
+    await app.close()
+    rmSync(userDataDir, { recursive: true, force: true })
+  }
+})
+
+test('the drafts.json of an earlier version is imported once and kept across restarts; a damaged one is set aside with a notice', async ({
+  sandbox,
+}) => {
+  test.setTimeout(180_000)
+  const userDataDir = mkdtempSync(join(tmpdir(), 'inbox-desk-e2e-drafts-'))
+  let app = await launchApp({ userDataDir })
+  try {
+    const page = await connectToSandbox(app, sandbox)
+    const kwame = await conversationNamed(page, 'Kwame Mensah')
+    const sofia = await conversationNamed(page, 'Sofía Hernández')
+    await app.close()
+    // What an earlier version left: every draft in one JSON file in userData.
+    const file = join(userDataDir, 'drafts.json')
+    writeFileSync(file, JSON.stringify({ drafts: { [kwame.id]: 'Written by the version before' } }))
+
+    app = await launchApp({ userDataDir })
+    const upgraded = await app.firstWindow()
+    await waitForInbox(upgraded)
+    await expect(row(upgraded, 'Kwame Mensah')).toContainText('Written by the version before', SLOW)
+    expect(existsSync(file)).toBe(false)
+    expect(existsSync(`${file}.imported`)).toBe(true)
+    // Sent (cleared) since: a second import would bring it back.
+    await openConversation(upgraded, 'Kwame Mensah')
+    await expect(upgraded.getByRole('textbox', { name: 'Reply' })).toHaveValue('Written by the version before')
+    await upgraded.getByRole('textbox', { name: 'Reply' }).fill('')
+    await openConversation(upgraded, 'Sofía Hernández')
+    await expect.poll(() => savedDrafts(upgraded)).toEqual([])
+    await app.close()
+
+    // A damaged drafts.json (a write cut short): the legible draft is kept, the file set aside, the agent told.
+    writeFileSync(file, `{"drafts": {"${sofia.id}": "Legible before the cut", "${kwame.id}": "cut in the mid`)
+    app = await launchApp({ userDataDir })
+    const damaged = await app.firstWindow()
+    await waitForInbox(damaged)
+    await expect(row(damaged, 'Kwame Mensah')).not.toContainText('Draft:', SLOW)
+    await expect(row(damaged, 'Sofía Hernández')).toContainText('Legible before the cut', SLOW)
+    const notice = damaged.getByRole('alert').filter({ hasText: 'Drafts from an earlier version' })
+    await expect(notice).toContainText('Drafts recovered from it: 1')
+    await expect(notice).toContainText('drafts.json.unreadable-')
+    await damaged.screenshot({ path: 'docs/screenshots/local-data-drafts-set-aside.png' })
+    expect(readdirSync(userDataDir).filter((name) => name.startsWith('drafts.json.unreadable-'))).toHaveLength(1)
+    await app.close()
+
+    app = await launchApp({ userDataDir })
+    const later = await app.firstWindow()
+    await waitForInbox(later)
+    await expect(row(later, 'Sofía Hernández')).toContainText('Legible before the cut', SLOW)
+    await expect(later.getByRole('alert').filter({ hasText: 'Drafts from an earlier version' })).toHaveCount(0)
   } finally {
     await app.close()
     rmSync(userDataDir, { recursive: true, force: true })

@@ -6,7 +6,7 @@
  * a database in memory, said in the log, rather than no inbox.
  */
 import { createHash } from 'node:crypto'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import type { Logger } from '../ports/logger'
 import type { KeyValueStore } from '../ports/shell-adapters'
 import type { LocalDataNotice } from '../../shared/ipc/contract'
@@ -14,6 +14,7 @@ import {
   deleteAccountDatabase,
   isOutboxDocument,
   StoreError,
+  importDraftsJson,
   importOutboxJson,
   importSyncStateJson,
   openAccountStore,
@@ -24,6 +25,9 @@ import {
   type RecoveryReport,
 } from '../store'
 
+/** The electron-store file (`drafts.json`) every draft lived in before the database (one file for all accounts:
+ * imported into the first account that opens, which is the one whose drafts they were). */
+export const DRAFTS_STORE_NAME = 'drafts'
 /** The electron-store file (`sync-state.json`) the sync state lived in before the database. */
 export const SYNC_STATE_STORE_NAME = 'sync-state'
 /** The electron-store file an account's outbox lived in before the database (one per account). */
@@ -56,6 +60,8 @@ export interface OpenedAccountDatabase {
   recovery: RecoveryReport | null
   /** Set when the file could not be opened and the session runs on memory only. */
   problem: Error | null
+  /** Set when drafts.json could not be read whole: moved aside, its legible drafts imported (tell the user once). */
+  draftsSetAside: { movedTo: string; imported: number } | null
 }
 
 export function openAccountDatabase(
@@ -68,7 +74,7 @@ export function openAccountDatabase(
     opened = databases.open(accountId)
   } catch (error) {
     log.error('The inbox database could not be opened; this session keeps the inbox in memory only.', error)
-    return { store: openMemoryAccountStore(), recovery: null, problem: asError(error) }
+    return { store: openMemoryAccountStore(), recovery: null, problem: asError(error), draftsSetAside: null }
   }
   if (opened.recovery) {
     const { reason, movedTo, salvagedOutboxEntries, salvagedDrafts } = opened.recovery
@@ -77,8 +83,8 @@ export function openAccountDatabase(
         `${salvagedOutboxEntries} outbox entries and ${salvagedDrafts} drafts.`,
     )
   }
-  importLegacyFiles(opened.store, databases.legacyFolder, accountId, log)
-  return { ...opened, problem: null }
+  const drafts = importLegacyFiles(opened.store, databases.legacyFolder, accountId, log)
+  return { ...opened, problem: null, draftsSetAside: drafts.status === 'set_aside' ? drafts : null }
 }
 
 /** What the window is told about the database just opened (AppState.localDataNotice), if anything. */
@@ -94,6 +100,10 @@ export function noticeOf(opened: Omit<OpenedAccountDatabase, 'store'>): LocalDat
     const kind = opened.problem instanceof StoreError ? opened.problem.kind : 'failed'
     const reason = kind === 'read_only' || kind === 'disk_full' || kind === 'too_new' ? kind : 'failed'
     return { kind: 'unavailable', reason }
+  }
+  if (opened.draftsSetAside) {
+    const { movedTo, imported } = opened.draftsSetAside
+    return { kind: 'draftsSetAside', keptDrafts: imported, movedTo: basename(movedTo) }
   }
   return null
 }
@@ -121,26 +131,37 @@ export function clearAccountDatabase(databases: AccountDatabases, accountId: str
   }
 }
 
-/** The JSON files of before the database, each imported once (then renamed `*.imported`). */
-function importLegacyFiles(store: AccountStore, folder: string, accountId: string, log: Logger): void {
+/** The JSON files of before the database, each imported once (then renamed `*.imported`); the drafts' result. */
+function importLegacyFiles(store: AccountStore, folder: string, accountId: string, log: Logger): ImportResult {
   const imports: Array<[string, (file: string) => ImportResult]> = [
     [`${SYNC_STATE_STORE_NAME}.json`, (file) => importSyncStateJson(store, file, accountId)],
     [`${outboxStoreName(accountId)}.json`, (file) => importOutboxJson(store, file)],
+    [`${DRAFTS_STORE_NAME}.json`, (file) => importDraftsJson(store, file)],
   ]
+  let drafts: ImportResult = { status: 'absent' }
   for (const [name, importer] of imports) {
     const file = join(folder, name)
     try {
-      report(log, file, importer(file))
+      const result = importer(file)
+      report(log, file, result)
+      if (name === `${DRAFTS_STORE_NAME}.json`) drafts = result
     } catch (error) {
       // The file stays where it was and the next start tries again (an outbox's replies stay in it).
       log.error(`${file} could not be imported into the inbox database; it is kept for the next start.`, error)
     }
   }
+  return drafts
 }
 
 function report(log: Logger, file: string, result: ImportResult): void {
   if (result.status === 'imported') log.info(`imported ${result.imported} item(s) of ${file}; now ${result.movedTo}`)
   else if (result.status === 'unreadable') log.warn(`${file} was not imported: ${result.reason}; it is left in place`)
+  else if (result.status === 'set_aside') {
+    log.warn(
+      `${file} could not be read whole (${result.reason}): imported the ${result.imported} draft(s) still legible ` +
+        `in it and moved it to ${result.movedTo}.`,
+    )
+  }
 }
 
 /** A `KeyValueStore` whose keys are the database's named sync cursors (the sync engine's persisted state). */

@@ -18,7 +18,6 @@ import type { InboxEngine } from '../ports/inbox-engine'
 import type { Logger } from '../ports/logger'
 import type { ShellAdapters, WindowBounds } from '../ports/shell-adapters'
 import type { MainCore } from './main-core'
-import { createDraftStore, DRAFTS_STORE_NAME, draftsDefaults } from '../drafts'
 import { safeOpenExternal } from '../window'
 import { createProxyApplier } from '../network'
 import {
@@ -43,7 +42,7 @@ export interface MainCoreInternals extends MainCore {
 export function createMainCore(shellAdapters: ShellAdapters, options: CoreOptions = {}): MainCoreInternals {
   const redactor = createRedactor()
   const log = createLogger(shellAdapters.logSink ?? consoleSink, redactor, 'main')
-  const { updates, adapters, settings, language, drafts } = openMainParts(shellAdapters, log)
+  const { updates, adapters, settings, language } = openMainParts(shellAdapters, log)
 
   const view: ViewState = { focusedConversation: null, windowFocused: false }
   const { account, inbox, localData } = createAccountRuntime({
@@ -81,7 +80,6 @@ export function createMainCore(shellAdapters: ShellAdapters, options: CoreOption
     createHandlers({
       account,
       inbox,
-      drafts,
       updates,
       getAppState,
       updateSettings,
@@ -128,7 +126,7 @@ export function createMainCore(shellAdapters: ShellAdapters, options: CoreOption
   }
 }
 
-/** What main keeps across accounts: the updater, settings, the UI language and drafts. */
+/** What main keeps across accounts: the updater, settings and the UI language (drafts are the account's). */
 function openMainParts(shellAdapters: ShellAdapters, log: Logger) {
   const { updates, adapters } = createUpdates(shellAdapters, log)
   const firstRun = !storeFileExists(adapters, SETTINGS_STORE_NAME)
@@ -140,8 +138,7 @@ function openMainParts(shellAdapters: ShellAdapters, log: Logger) {
   const language = createLanguage(adapters, settings.getRenderer(), log.child('language'))
   // The example canned replies speak the agent's language from the first start (later, they are the agent's).
   if (firstRun) settings.updateRenderer({ cannedReplies: seededCannedReplies(language.i18n.t) })
-  const drafts = createDraftStore(openStore(adapters, DRAFTS_STORE_NAME, draftsDefaults, log), log.child('drafts'))
-  return { updates, adapters, settings, language, drafts }
+  return { updates, adapters, settings, language }
 }
 
 /** The bridge handlers that act on the window's view and on the OS rather than on a service. */

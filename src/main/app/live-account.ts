@@ -8,6 +8,7 @@ import { toBridgeError } from '../ports/errors'
 import type { AccountSession } from '../ports/inbox-engine'
 import { createBackfill, type Backfill, type BackfillOptions } from '../backfill'
 import type { Notifier } from '../notify'
+import { createDraftStore, type DraftStore } from '../drafts'
 import { createOutbox, createSqliteOutboxStorage, type Outbox } from '../outbox'
 import { createSyncEngine, type SyncEngine, type SyncEngineOptions, type SyncStateData } from '../sync'
 import type { AccountStore } from '../store'
@@ -32,6 +33,8 @@ export interface LiveAccount {
   session: AccountSession
   sync: SyncEngine
   outbox: Outbox
+  /** The account's drafts, in its database. */
+  drafts: DraftStore
   /** The account's local database (src/main/store): conversations, messages, sync cursors. Open while the
    * account is; closed by `closeLiveAccount`. */
   store: AccountStore
@@ -86,7 +89,7 @@ export function openLiveAccount(
   // After the first sync attempt: its list is what the backfill plans from, and the first paint's requests go
   // first. A failed attempt (offline) still starts it over the conversations stored by an earlier run.
   void firstSync.finally(() => backfill.start())
-  return { session, sync, outbox, store, database, backfill, firstSync }
+  return { session, sync, outbox, drafts: createDraftStore(store.drafts), store, database, backfill, firstSync }
 }
 
 function openBackfill(

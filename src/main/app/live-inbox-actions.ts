@@ -33,6 +33,8 @@ export type LiveInboxActions = Pick<
   | 'listOutbox'
   | 'retryOutboxEntry'
   | 'discardOutboxEntry'
+  | 'getDrafts'
+  | 'setDraft'
 >
 
 /** `current()` is the connected account, or throws the failure the bridge shows; `getMeUserId()` who "Mine" is. */
@@ -106,5 +108,7 @@ export function liveInboxActions(
     async discardOutboxEntry(clientId) {
       current().outbox.discard(clientId)
     },
+    getDrafts: async () => current().drafts.getAll(),
+    setDraft: async (chatId, text) => current().drafts.set(chatId, text),
   }
 }

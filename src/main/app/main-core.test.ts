@@ -413,13 +413,13 @@ describe('settings and drafts', () => {
     expect(state.settings.cannedReplies.map((r) => r.shortcut)).toContain('refund')
   })
 
-  it('drafts persist per conversation; an empty draft is deleted', async () => {
+  it('drafts are the account’s (kept in its database: live-drafts.test.ts); without an account they say so', async () => {
     const harness = build({ keychain: brokenKeychain() })
-    await ok(harness.core.invoke('setDraft', { chatId: 'c.1', text: 'Half a thought' }))
-    await ok(harness.core.invoke('setDraft', { chatId: 'c2', text: 'Another' }))
-    await ok(harness.core.invoke('setDraft', { chatId: 'c2', text: '' }))
-    const reopened = build({ keychain: brokenKeychain(), userDataDir: harness.userDataDir })
-    expect(await ok(reopened.core.invoke('getDrafts', undefined))).toEqual({ 'c.1': 'Half a thought' })
+    expect((await error(harness.core.invoke('setDraft', { chatId: 'c.1', text: 'Half a thought' }))).kind).toBe(
+      'no_account',
+    )
+    expect((await error(harness.core.invoke('getDrafts', undefined))).kind).toBe('no_account')
+    expect(readdirSync(harness.userDataDir).filter((name) => name.startsWith('drafts'))).toEqual([])
   })
 
   it('a corrupt settings file is set aside and replaced by defaults, with a log line', async () => {

@@ -45,6 +45,12 @@ export function createPassThroughInboxEngine(deps: Pick<InboxEngineDeps, 'getCli
     discardOutboxEntry: async () => {
       throw notWired('Discarding a reply')
     },
+    getDrafts: async () => {
+      throw notWired('Drafts')
+    },
+    setDraft: async () => {
+      throw notWired('Drafts')
+    },
     clearLocalData: async () => {
       throw notWired('Clearing local data')
     },

@@ -17,7 +17,6 @@ import type {
   SettingsPatch,
 } from '../../shared/ipc/contract'
 import type { AccountService } from '../account'
-import type { DraftStore } from '../drafts'
 import type { InboxEngine } from '../ports/inbox-engine'
 import type { UpdateService } from '../update'
 
@@ -27,7 +26,6 @@ export type Handlers = { [C in InvokeChannel]: Handler<C> }
 export interface HandlerServices {
   account: AccountService
   inbox: InboxEngine
-  drafts: DraftStore
   updates: UpdateService
   getAppState(): Promise<AppState>
   updateSettings(patch: SettingsPatch): RendererSettings
@@ -37,7 +35,7 @@ export interface HandlerServices {
 }
 
 export function createHandlers(services: HandlerServices): Handlers {
-  const { account, inbox, drafts, updates } = services
+  const { account, inbox, updates } = services
   return {
     getAppState: () => services.getAppState(),
     connectAccount: (args) => account.connect(args),
@@ -60,8 +58,8 @@ export function createHandlers(services: HandlerServices): Handlers {
     retryOutboxEntry: ({ clientId }) => inbox.retryOutboxEntry(clientId),
     discardOutboxEntry: async ({ clientId }) => (await inbox.discardOutboxEntry(clientId), null),
 
-    getDrafts: async () => drafts.getAll(),
-    setDraft: async ({ chatId, text }) => (drafts.set(chatId, text), null),
+    getDrafts: () => inbox.getDrafts(),
+    setDraft: async ({ chatId, text }) => (await inbox.setDraft(chatId, text), null),
     setFocusedConversation: async ({ chatId }) => (services.setFocusedConversation(chatId), null),
     openExternal: ({ url }) => services.openExternal(url),
 

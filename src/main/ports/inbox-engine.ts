@@ -48,6 +48,11 @@ export interface InboxEngine {
   /** The history backfill's progress (`idle` with no account). */
   backfillStatus(): BackfillStatus
 
+  /** The account's unsent drafts by conversation (kept in its database). */
+  getDrafts(): Promise<Record<string, string>>
+  /** Saves (an empty text: deletes) a conversation's draft; throws when it cannot be kept (full, disk). */
+  setDraft(chatId: string, text: string): Promise<void>
+
   /** Settings → "Clear local data": the account's database deleted and refilled from the server;
    * unsent replies and drafts are kept. */
   clearLocalData(): Promise<void>

@@ -145,6 +145,25 @@ describe('a full disk', () => {
   })
 })
 
+describe('a draft on a full disk', () => {
+  it('is refused with disk_full, the saved text kept, and saved once there is room', () => {
+    const file = databasePath(folder.folder, ACCOUNT)
+    const db = openDatabase(file)
+    const store = createAccountStore(db, file)
+    store.drafts.set('c1', 'saved before the disk filled')
+    db.pragma(`max_page_count = ${db.pragma('page_count', { simple: true }) as number}`)
+    const longer = 'x'.repeat(200_000)
+    expect(errorOf(() => store.drafts.set('c1', longer)).kind).toBe('disk_full')
+    expect(store.drafts.getAll()).toEqual({ c1: 'saved before the disk filled' })
+    db.pragma('max_page_count = 1073741823')
+    store.drafts.set('c1', longer)
+    store.close()
+    const { store: reopened } = openAccountStore({ folder: folder.folder, accountId: ACCOUNT })
+    expect(reopened.drafts.get('c1')).toBe(longer)
+    reopened.close()
+  })
+})
+
 describe('a read-only folder', () => {
   /** Opens the store in `dir` as an unprivileged user (root would ignore the permissions). */
   function openAsUser(dir: string): { kind: string | null; message?: string } {

@@ -86,13 +86,30 @@ describe('importing the JSON stores', () => {
     expect(store.cursors.get(SYNC_STATE_CURSOR)).toEqual(state)
   })
 
-  it('leaves a file that is not valid JSON (or not the expected shape) where it is, and says why', () => {
-    writeFileSync(path('drafts.json'), '{"drafts": {"c1": "trunc')
-    expect(importDraftsJson(store, path('drafts.json'))).toMatchObject({ status: 'unreadable' })
-    expect(readFileSync(path('drafts.json'), 'utf8')).toBe('{"drafts": {"c1": "trunc')
+  it('leaves an outbox or sync state file that is not valid JSON (or not the expected shape) where it is, and says why', () => {
     write('outbox-a.json', ['not', 'an', 'object'])
     expect(importOutboxJson(store, path('outbox-a.json'))).toMatchObject({ status: 'unreadable' })
     write('sync-state.json', { syncState: { version: 1 } })
     expect(importSyncStateJson(store, path('sync-state.json'), ACCOUNT)).toMatchObject({ status: 'unreadable' })
+  })
+
+  it('imports the drafts still legible in a damaged drafts.json and moves the file aside whole, once', () => {
+    const damaged = '{\n\t"drafts": {\n\t\t"c1": "Dear \\"customer\\",\\nthe refund",\n\t\t"c2": 7,\n\t\t"c3": "trunc'
+    writeFileSync(path('drafts.json'), damaged)
+    const clock = () => new Date('2026-12-03T10:00:00.000Z')
+    expect(importDraftsJson(store, path('drafts.json'), clock)).toMatchObject({
+      status: 'set_aside',
+      imported: 1,
+      skipped: 0,
+      movedTo: path('drafts.json.unreadable-2026-12-03T10-00-00-000Z'),
+    })
+    expect(store.drafts.getAll()).toEqual({ c1: 'Dear "customer",\nthe refund' })
+    // Nothing deleted: the file is kept byte for byte for a person to read; the next start finds no drafts.json.
+    expect(readFileSync(path('drafts.json.unreadable-2026-12-03T10-00-00-000Z'), 'utf8')).toBe(damaged)
+    expect(importDraftsJson(store, path('drafts.json'))).toEqual({ status: 'absent' })
+
+    write('drafts.json', { drafts: ['not', 'an', 'object'] })
+    expect(importDraftsJson(store, path('drafts.json'), clock)).toMatchObject({ status: 'set_aside', imported: 0 })
+    expect(existsSync(path('drafts.json'))).toBe(false)
   })
 })

@@ -17,6 +17,8 @@ export type ImportResult =
   | { status: 'imported'; imported: number; skipped: number; movedTo: string }
   /** The file is not valid JSON or not the expected shape: left where it is. */
   | { status: 'unreadable'; reason: string }
+  /** The file could not be read as a whole: what was legible in it was imported, and it was moved to `movedTo`. */
+  | { status: 'set_aside'; imported: number; skipped: number; reason: string; movedTo: string }
   /** The file belongs to another account: left for that account's import. */
   | { status: 'other_account' }
 
@@ -40,8 +42,8 @@ function readJson(file: string): { ok: true; value: unknown } | { ok: false; rea
   }
 }
 
-function moveAside(file: string): string {
-  const movedTo = file + IMPORTED_SUFFIX
+function moveAside(file: string, suffix: string = IMPORTED_SUFFIX): string {
+  const movedTo = file + suffix
   try {
     renameSync(file, movedTo)
   } catch (error) {
@@ -53,22 +55,46 @@ function moveAside(file: string): string {
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
 
-/** `drafts.json`: `{ drafts: { chatId: text } }`. A draft already in the database wins. */
-export function importDraftsJson(store: AccountStore, file: string): ImportResult {
+/** `drafts.json`: `{ drafts: { chatId: text } }`. A draft already in the database wins.
+ * A file that cannot be read as drafts is not left to fail at every start: every `"chatId": "text"` pair still
+ * legible in it is imported, and the file is moved aside whole (`drafts.json.unreadable-<time>`), nothing deleted. */
+export function importDraftsJson(store: AccountStore, file: string, now: () => Date = () => new Date()): ImportResult {
   const read = readJson(file)
   if (read === null) return { status: 'absent' }
-  if (!read.ok) return { status: 'unreadable', reason: read.reason }
-  const drafts = isRecord(read.value) ? read.value.drafts : undefined
-  if (drafts !== undefined && !isRecord(drafts)) return { status: 'unreadable', reason: '"drafts" is not an object' }
+  const drafts = read.ok && isRecord(read.value) ? read.value.drafts : undefined
+  const problem = !read.ok
+    ? read.reason
+    : drafts !== undefined && !isRecord(drafts)
+      ? '"drafts" is not an object'
+      : null
+  const pairs: Array<[string, unknown]> =
+    problem === null ? Object.entries(drafts ?? {}) : legibleDraftPairs(readFileSync(file, 'utf8'))
   let imported = 0
   let skipped = 0
   store.transaction(() => {
-    for (const [chatId, text] of Object.entries(drafts ?? {})) {
+    for (const [chatId, text] of pairs) {
       if (typeof text === 'string' && store.drafts.insertIfAbsent(chatId, text)) imported += 1
       else skipped += 1
     }
   })
-  return { status: 'imported', imported, skipped, movedTo: moveAside(file) }
+  if (problem === null) return { status: 'imported', imported, skipped, movedTo: moveAside(file) }
+  const stamp = now().toISOString().replace(/[:.]/g, '-')
+  return { status: 'set_aside', imported, skipped, reason: problem, movedTo: moveAside(file, `.unreadable-${stamp}`) }
+}
+
+/** Every `"key": "text"` pair of a damaged drafts file (a cut write, stray bytes), the strings unescaped as JSON. */
+function legibleDraftPairs(text: string): Array<[string, string]> {
+  const pairs: Array<[string, string]> = []
+  const pair = /"((?:[^"\\\n]|\\.)*)"\s*:\s*"((?:[^"\\\n]|\\.)*)"/g
+  for (const match of text.matchAll(pair)) {
+    try {
+      pairs.push([JSON.parse(`"${match[1]}"`) as string, JSON.parse(`"${match[2]}"`) as string])
+    } catch {
+      // An escape cut in half: that pair is not legible; the file keeps it for a person to read.
+      continue
+    }
+  }
+  return pairs
 }
 
 /** `outbox-<hash>.json`: `{ outboxEntries: [...], outboxUnreadableEntries: [...] }`.

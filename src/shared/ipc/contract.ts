@@ -259,11 +259,14 @@ export interface AppState {
  * The account's local database (src/main/store), when something about it must be said:
  * - `rebuilt`: the file was damaged, set aside and started afresh (the server refills it); what was kept;
  * - `unavailable`: it cannot be written (why: `read_only`, `disk_full`, `too_new`, else `failed`): the inbox
- *   works for this session from memory, not offline, and replies wait in memory.
+ *   works for this session from memory, not offline, and replies wait in memory;
+ * - `draftsSetAside`: the drafts file of an earlier version could not be read whole: its legible drafts were
+ *   kept and it was moved aside, under the name `movedTo` in the app's data folder.
  */
 export type LocalDataNotice =
   | { kind: 'rebuilt'; keptReplies: number; keptDrafts: number }
   | { kind: 'unavailable'; reason: 'read_only' | 'disk_full' | 'too_new' | 'failed' }
+  | { kind: 'draftsSetAside'; keptDrafts: number; movedTo: string }
 
 // ---- Sync, outbox, drafts ---------------------------------------------------
 
