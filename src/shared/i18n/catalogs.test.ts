@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { catalogs } from './catalogs'
-import { supportedLocales } from './locales'
+import { isRtl, supportedLocales } from './locales'
 
 const PLURAL = /_(zero|one|two|few|many|other)$/
 
@@ -53,5 +53,17 @@ describe('the German catalog', () => {
     const informal = /\b(du|dich|dir|dein|deine|deinen|deinem|deiner|deines|euch|euer|eure)\b/i
     const german = flatten(catalogs.de.translation)
     expect([...german].filter(([, value]) => informal.test(value)).map(([key]) => key)).toEqual([])
+  })
+})
+
+describe.each(supportedLocales.filter(isRtl))('the right-to-left %s catalog', (locale) => {
+  it('isolates addresses, host patterns and ranges left to right (LRI…PDI), so they do not read scrambled', () => {
+    // A Latin run ending in neutrals ("http://", "(*.example.com)") takes the paragraph's direction at its ends:
+    // shown as "//:http". An isolate keeps it whole; the placeholders ({{host}}) are isolated where they are shown.
+    const technical = /(?:[a-z0-9]+:\/\/[^\s،,()\u2069]*|\*\.[a-z.]*[a-z]|\d+\.\d+\.\d+\.\d+\/\d+|<local>)/g
+    const bare = [...flatten(catalogs[locale].translation)].filter(([, value]) =>
+      [...value.matchAll(technical)].some((match) => value[match.index - 1] !== '\u2066'),
+    )
+    expect(bare.map(([key]) => key)).toEqual([])
   })
 })
