@@ -90,7 +90,9 @@ export class SandboxWorld {
   readonly faults = new FaultRules()
   readonly rateLimiter: RateLimiter | undefined
   private readonly delivery: DeliverySimulator
-  private requestLog: RequestLogEntry[] = []
+  /** In the order the requests arrived (see logRequest), each with its arrival number. */
+  private requestLog: Array<{ arrival: number; entry: RequestLogEntry }> = []
+  private arrivals = 0
   private trafficTimer: NodeJS.Timeout | undefined
   private readonly trafficRandom = seededRandom(99)
   private trafficPhoneCounter = 0
@@ -123,14 +125,26 @@ export class SandboxWorld {
     for (const state of this.store.accounts) this.store.listBody(state, [...state.conversations.values()])
   }
 
-  logRequest(entry: RequestLogEntry): void {
-    this.requestLog.push(entry)
+  /** A number for a request as it arrives: its place in the log once its answer is known (logRequest). */
+  requestArrived(): number {
+    this.arrivals += 1
+    return this.arrivals
+  }
+
+  /**
+   * Logs a request once its answer is known, at its place by arrival: a request held by a slow or delayed fault
+   * is listed before those that came after it and were answered first (a request still unanswered is not listed).
+   */
+  logRequest(entry: RequestLogEntry, arrival = this.requestArrived()): void {
+    let at = this.requestLog.length
+    while (at > 0 && this.requestLog[at - 1]!.arrival > arrival) at -= 1
+    this.requestLog.splice(at, 0, { arrival, entry })
     // The demo workspace runs for hours without a reset: keep the newest entries only.
     if (this.requestLog.length > MAX_REQUEST_LOG) this.requestLog.splice(0, this.requestLog.length - MAX_REQUEST_LOG)
   }
 
   requests(): readonly RequestLogEntry[] {
-    return this.requestLog
+    return this.requestLog.map((logged) => logged.entry)
   }
 
   /** A contact writes: the message lands, the conversation unarchives and its unread count rises. */

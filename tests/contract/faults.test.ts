@@ -217,6 +217,20 @@ describe('request log', () => {
     expect(log.map((entry) => entry.status)).toEqual([502, 202, 500, 202, 202, 202])
   })
 
+  it('lists requests in the order they arrived, even when a held one is answered after those behind it', async () => {
+    const active = async () => ((await sandbox.control('GET', '/faults')) as { rules: unknown[] }).rules
+    // Held until the next request has come and gone: the rule is used up as soon as the first one arrives.
+    await addFaults([{ method: 'GET', path: '/conversations/assignable-users', delayMs: 3_000, times: 1 }])
+    const held = sandbox.call('listAssignableUsers')
+    await expect.poll(active).toEqual([])
+    await sandbox.call('listConversations')
+    await held
+    expect((await sandbox.requestLog()).map((entry) => entry.path)).toEqual([
+      '/conversations/assignable-users',
+      '/conversations',
+    ])
+  })
+
   it('is cleared by reset', async () => {
     await sandbox.call('listConversations')
     expect((await sandbox.requestLog()).length).toBe(1)

@@ -53,10 +53,11 @@ export function createSandboxApp(world: SandboxWorld, log: (line: string) => voi
     return jsonError(c, 404, 'not_found', `No route ${c.req.method} ${c.req.path}.`)
   })
 
-  // Request log (API requests only), written after the answer is known.
+  // Request log (API requests only), written after the answer is known, in the order the requests arrived.
   const requestLog: MiddlewareHandler<SandboxEnv> = async (c, next) => {
     if (isControlPath(c.req.path)) return next()
     const arrivedAt = new Date(world.clock.now()).toISOString()
+    const arrival = world.requestArrived()
     const started = performance.now()
     const url = c.req.url
     const queryStart = url.indexOf('?')
@@ -67,17 +68,20 @@ export function createSandboxApp(world: SandboxWorld, log: (line: string) => voi
     } finally {
       const fault = c.get('fault')
       const account = world.store.accountByKey(c.req.header('x-api-key') ?? '')
-      world.logRequest({
-        method: c.req.method,
-        path: c.req.path,
-        query: queryStart === -1 ? '' : url.slice(queryStart + 1),
-        status: c.res.status,
-        bytes: c.get('responseBytes') ?? 0,
-        account: account ? account.account.name : null,
-        at: arrivedAt,
-        ...(dropped ? { dropped: true } : {}),
-        ...(fault ? { fault } : {}),
-      })
+      world.logRequest(
+        {
+          method: c.req.method,
+          path: c.req.path,
+          query: queryStart === -1 ? '' : url.slice(queryStart + 1),
+          status: c.res.status,
+          bytes: c.get('responseBytes') ?? 0,
+          account: account ? account.account.name : null,
+          at: arrivedAt,
+          ...(dropped ? { dropped: true } : {}),
+          ...(fault ? { fault } : {}),
+        },
+        arrival,
+      )
       log(
         `${c.req.method} ${c.req.path} → ${dropped ? 'dropped' : c.res.status} (${Math.round(performance.now() - started)} ms)`,
       )
