@@ -16,6 +16,7 @@ import type { ConversationPatch } from '../sync'
 import type { Logger } from '../ports/logger'
 import type { LiveAccount } from './live-account'
 import { searchStoredInbox } from './live-search'
+import { changeOnServer, type ServerAction } from './server-change'
 import { readThreadPage } from './thread-read'
 
 export type LiveInboxActions = Pick<
@@ -46,17 +47,9 @@ export function liveInboxActions(
   /** The assignable users last listed: an assignment shows the assignee's name before the server confirms it. */
   let knownUsers = new Map<string, User>()
 
-  /** Shows a change at once, sends it, and takes it back if the API refuses. */
-  async function change(patch: ConversationPatch, call: () => Promise<void>): Promise<void> {
-    const { sync } = current()
-    sync.applyLocalChange(patch)
-    try {
-      await call()
-    } catch (error) {
-      sync.revertLocalChange(patch.id)
-      throw error
-    }
-  }
+  /** Shows a change at once, sends it, and takes it back unless the server accepted it (./server-change.ts). */
+  const change = (action: ServerAction, patch: ConversationPatch, send: () => Promise<void>, beforeSend?: () => void) =>
+    changeOnServer(current(), { action, patch, send, beforeSend }, log)
 
   return {
     async listConversations(args) {
@@ -77,19 +70,25 @@ export function liveInboxActions(
     getMessages: (request) => readThreadPage(current(), request, log),
     // From the local database only: works offline, and never waits for the server.
     searchInbox: async (args) => searchStoredInbox(current().store, args, getMeUserId()),
-    markRead: (chatId) => change({ id: chatId, unreadCount: 0 }, () => current().session.client.markRead(chatId)),
-    archive: (chatId) => change({ id: chatId, archived: true }, () => current().session.client.archive(chatId)),
-    unarchive: (chatId) => change({ id: chatId, archived: false }, () => current().session.client.unarchive(chatId)),
+    markRead: (chatId) =>
+      change('markRead', { id: chatId, unreadCount: 0 }, () => current().session.client.markRead(chatId)),
+    archive: (chatId) =>
+      change('archive', { id: chatId, archived: true }, () => current().session.client.archive(chatId)),
+    unarchive: (chatId) =>
+      change('unarchive', { id: chatId, archived: false }, () => current().session.client.unarchive(chatId)),
     assign(chatId, userId) {
       const { sync, session } = current()
-      // Noted before the call: the sync that sees it must know it was me.
-      sync.noteOwnAction({ type: 'assign', chatId, userId })
       const displayName = knownUsers.get(userId)?.displayName ?? sync.getConversation(chatId)?.assignee?.displayName
-      return change({ id: chatId, assignee: { id: userId, displayName: displayName ?? userId } }, () =>
-        session.client.assign(chatId, userId),
+      return change(
+        'assign',
+        { id: chatId, assignee: { id: userId, displayName: displayName ?? userId } },
+        () => session.client.assign(chatId, userId),
+        // Noted before the call: the sync that sees it must know it was me.
+        () => sync.noteOwnAction({ type: 'assign', chatId, userId }),
       )
     },
-    unassign: (chatId) => change({ id: chatId, assignee: null }, () => current().session.client.unassign(chatId)),
+    unassign: (chatId) =>
+      change('unassign', { id: chatId, assignee: null }, () => current().session.client.unassign(chatId)),
     async listUsers() {
       const users = await current().session.client.listAssignableUsers()
       knownUsers = new Map(users.map((user) => [user.id, user]))

@@ -110,6 +110,15 @@ export const errorTexts = {
   'network.failed': 'the connection failed ({{detail}})',
   'sync.offline': 'This computer is offline.',
 
+  // Changes only the server can make, refused offline (src/main/app/server-change.ts)
+  'needsServer.markRead': 'Marking as read needs a connection to the server; nothing was changed.',
+  'needsServer.archive': 'Archiving needs a connection to the server; nothing was changed.',
+  'needsServer.unarchive': 'Restoring from the archive needs a connection to the server; nothing was changed.',
+  'needsServer.assign': 'Assigning needs a connection to the server; nothing was changed.',
+  'needsServer.unassign': 'Unassigning needs a connection to the server; nothing was changed.',
+  'needsServer.unconfirmed':
+    'The server did not confirm this change before the connection was lost. The inbox shows what the server has as soon as it answers.',
+
   // Outbox, drafts, links (src/main/outbox, src/main/drafts, src/main/window)
   'outbox.entryGone': 'This reply is no longer in the outbox.',
   'outbox.full':
