@@ -12,6 +12,7 @@ import { createDraftStore, type DraftStore } from '../drafts'
 import { createOutbox, createSqliteOutboxStorage, type Outbox } from '../outbox'
 import { createSyncEngine, type SyncEngine, type SyncEngineOptions, type SyncStateData } from '../sync'
 import type { AccountStore } from '../store'
+import type { RunnerOptions } from '../bulk'
 import type { InboxEngineDeps } from './inbox-engine-deps'
 import { cursorKeyValueStore, openAccountDatabase, type OpenedAccountDatabase } from './account-database'
 
@@ -20,6 +21,8 @@ export interface LiveInboxEngineOptions {
   sync?: Pick<SyncEngineOptions, 'intervals' | 'backoff'>
   /** Overrides of the history backfill's pacing (tests and the benchmark). */
   backfill?: Pick<BackfillOptions, 'pauseMs' | 'concurrency' | 'backoff' | 'progressIntervalMs'>
+  /** Overrides of the bulk actions' runner (tests: a fake clock, a smaller concurrency). */
+  bulk?: Partial<RunnerOptions>
 }
 
 /** What the machine is doing, remembered so that the next account's sync starts in step with it. */

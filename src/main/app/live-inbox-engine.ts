@@ -22,12 +22,14 @@ import {
 } from './live-account'
 import { liveInboxActions } from './live-inbox-actions'
 import { clearAccountDatabase, noticeOf } from './account-database'
+import { createLiveBulk } from './live-bulk'
 
 export function createLiveInboxEngine(deps: InboxEngineDeps, options: LiveInboxEngineOptions = {}): InboxEngine {
   const { adapters } = deps
   let live: LiveAccount | null = null
   const conditions: DeviceConditions = { windowFocused: deps.isWindowFocused(), awake: true, online: true }
   const notifier = createInboxNotifier(deps)
+  const bulk = createLiveBulk(deps, () => current(), conditions, options)
 
   function current(): LiveAccount {
     if (live) return live
@@ -39,6 +41,8 @@ export function createLiveInboxEngine(deps: InboxEngineDeps, options: LiveInboxE
   async function stopLive(): Promise<LiveAccount | null> {
     const previous = live
     live = null
+    // A batch acts on the account it started on: none goes on with another account's key.
+    bulk.stopAll()
     if (previous) closeLiveAccount(previous)
     return previous
   }
@@ -75,6 +79,7 @@ export function createLiveInboxEngine(deps: InboxEngineDeps, options: LiveInboxE
       }
     },
     ...liveInboxActions(current, () => deps.getSettings().meUserId, deps.log.child('inbox')),
+    bulk,
 
     setWindowFocused(focused) {
       conditions.windowFocused = focused
@@ -90,6 +95,7 @@ export function createLiveInboxEngine(deps: InboxEngineDeps, options: LiveInboxE
       conditions.online = value
       live?.sync.setOnline(value)
       live?.backfill.setOnline(value)
+      bulk.setOnline(value)
       if (value) live?.outbox.networkBack()
     },
     // The notifier asks deps.getFocusedConversation() at the moment it decides.

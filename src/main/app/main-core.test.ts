@@ -560,6 +560,11 @@ describe('the key stays in the key store', () => {
       checkForUpdates: undefined,
       restartToUpdate: undefined,
       cancelRestartToUpdate: undefined,
+      bulkViewIds: { view: 'all' },
+      startBulkAction: { action: { type: 'markRead' }, chatIds: [chatId] },
+      cancelBulkAction: { batchId: 'bulk-none' },
+      retryBulkAction: { batchId: 'bulk-none' },
+      undoBulkAction: { batchId: 'bulk-none' },
     }
     // Everything but the account changes first, then those (which end the session).
     const last: InvokeChannel[] = ['connectAccount', 'startDemo', 'removeAccount']

@@ -33,6 +33,26 @@ export function createPassThroughInboxEngine(deps: Pick<InboxEngineDeps, 'getCli
     assign: (chatId, userId) => api().assign(chatId, userId),
     unassign: (chatId) => api().unassign(chatId),
     listUsers: () => api().listAssignableUsers(),
+    bulk: {
+      viewIds: async () => {
+        throw notWired('Bulk actions')
+      },
+      start: async () => {
+        throw notWired('Bulk actions')
+      },
+      cancel: () => {
+        throw notWired('Bulk actions')
+      },
+      retry: () => {
+        throw notWired('Bulk actions')
+      },
+      undo: () => {
+        throw notWired('Bulk actions')
+      },
+      settled: async () => {
+        throw notWired('Bulk actions')
+      },
+    },
     sendReply: async () => {
       throw notWired('Sending replies')
     },

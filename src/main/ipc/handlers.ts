@@ -70,5 +70,11 @@ export function createHandlers(services: HandlerServices): Handlers {
     cancelRestartToUpdate: async () => updates.cancelRestart(),
     dismissLocalDataNotice: async () => (services.dismissLocalDataNotice(), null),
     clearLocalData: async () => (await inbox.clearLocalData(), null),
+
+    bulkViewIds: (args) => inbox.bulk.viewIds(args),
+    startBulkAction: (args) => inbox.bulk.start(args),
+    cancelBulkAction: async ({ batchId }) => inbox.bulk.cancel(batchId),
+    retryBulkAction: async ({ batchId }) => inbox.bulk.retry(batchId),
+    undoBulkAction: async ({ batchId }) => inbox.bulk.undo(batchId),
   }
 }

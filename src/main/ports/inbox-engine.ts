@@ -9,10 +9,12 @@ import type { Conversation, MessagesPage, User } from '../../shared/api/schemas'
 import type {
   AccountSummary,
   BackfillStatus,
+  BulkStatus,
   InvokeParsedArgs,
   OutboxEntry,
   RendererSettings,
 } from '../../shared/ipc/contract'
+import type { BulkViewIdsArgs } from '../../shared/ipc/bulk'
 import type { SearchInboxResult } from '../../shared/ipc/search'
 import type { InboxApi } from './inbox-api'
 
@@ -25,6 +27,17 @@ export interface AccountSession {
    * Not reversible to the key. */
   accountId: string
 }
+/** Bulk actions on the connected account (src/main/bulk): "select all in this view", batches and their Undo. */
+export interface BulkActions {
+  viewIds(args: BulkViewIdsArgs): Promise<{ chatIds: string[] }>
+  start(args: InvokeParsedArgs<'startBulkAction'>): Promise<BulkStatus>
+  cancel(batchId: string): BulkStatus
+  retry(batchId: string): BulkStatus
+  undo(batchId: string): BulkStatus
+  /** Settles when the batch's current run has ended (tests and tools; the window follows `bulkStatus` events). */
+  settled(batchId: string): Promise<BulkStatus>
+}
+
 export interface InboxEngine {
   /** An account connected, was restored, or changed (`null`: removed). Start or stop syncing.
    * `session.accountId` identifies the account for persisted state (never the key). */
@@ -40,6 +53,7 @@ export interface InboxEngine {
   assign(chatId: string, userId: string): Promise<void>
   unassign(chatId: string): Promise<void>
   listUsers(): Promise<User[]>
+  readonly bulk: BulkActions
 
   sendReply(args: InvokeParsedArgs<'sendReply'>): Promise<OutboxEntry>
   listOutbox(): Promise<OutboxEntry[]>

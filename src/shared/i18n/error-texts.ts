@@ -144,6 +144,15 @@ export const errorTexts = {
   'validation.apiKey': 'Enter the API key',
   'validation.replyEmpty': 'The reply is empty',
 
+  // Bulk actions (src/main/bulk)
+  'bulk.needsServer':
+    'Bulk actions need the server, and this computer is offline. Nothing was changed; try again when you are back online.',
+  'bulk.notInAccount': 'This conversation is not in the connected account, so it was not changed.',
+  'bulk.unknownBatch': 'This bulk action is no longer known (the account changed, or it is too old).',
+  'bulk.stillRunning': 'This bulk action is still running. Wait for it to finish, or cancel it.',
+  'bulk.nothingToUndo': 'There is nothing to undo for this bulk action.',
+  'bulk.snoozeUnavailable': 'Snoozing is not available in this version.',
+
   // The local database (src/main/store); {{reason}} is one of the store.* sentences
   'search.failed': 'Search did not work: {{reason}}',
   'store.read_only':

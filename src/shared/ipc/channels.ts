@@ -37,6 +37,11 @@ export const invokeChannels = [
   'cancelRestartToUpdate',
   'dismissLocalDataNotice',
   'clearLocalData',
+  'bulkViewIds',
+  'startBulkAction',
+  'cancelBulkAction',
+  'retryBulkAction',
+  'undoBulkAction',
 ] as const
 export type InvokeChannel = (typeof invokeChannels)[number]
 
@@ -50,6 +55,7 @@ export const eventChannels = [
   'openConversation',
   'updateStatus',
   'backfillStatus',
+  'bulkStatus',
 ] as const
 export type EventChannel = (typeof eventChannels)[number]
 

@@ -28,6 +28,13 @@ import {
 import type { RestartToUpdateResult, UpdateStatus } from '../update/status'
 import { proxySettingsSchema } from '../network/proxy'
 import { searchInboxArgsSchema, type SearchInboxResult } from './search'
+import {
+  bulkBatchArgsSchema,
+  bulkViewIdsArgsSchema,
+  startBulkActionArgsSchema,
+  type BulkFailureOf,
+  type BulkStatusOf,
+} from './bulk'
 import { errorTexts, type ErrorCode, type TextValues } from '../i18n/error-texts'
 import type { EventChannel, InvokeChannel } from './channels'
 
@@ -111,6 +118,10 @@ export interface BridgeError {
   code?: ErrorCode
   values?: TextValues
 }
+
+/** Bulk actions (./bulk.ts): a conversation a batch could not change, and a batch's progress. */
+export type BulkFailure = BulkFailureOf<BridgeError>
+export type BulkStatus = BulkStatusOf<BridgeError>
 
 export type BridgeResult<T> = { ok: true; value: T } | { ok: false; error: BridgeError }
 
@@ -426,6 +437,13 @@ export const invokeContract = {
   /** Settings → "Clear local data": the account's database is deleted and filled again from the server;
    * unsent replies and drafts are carried over. */
   clearLocalData: spec<null>()(none),
+  /** Bulk actions (./bulk.ts, src/main/bulk): the ids of a whole view ("select all"), a batch started, cancelled,
+   * its failures retried, the whole batch undone (a new batch, whose status is answered). */
+  bulkViewIds: spec<{ chatIds: string[] }>()(bulkViewIdsArgsSchema),
+  startBulkAction: spec<BulkStatus>()(startBulkActionArgsSchema),
+  cancelBulkAction: spec<BulkStatus>()(bulkBatchArgsSchema),
+  retryBulkAction: spec<BulkStatus>()(bulkBatchArgsSchema),
+  undoBulkAction: spec<BulkStatus>()(bulkBatchArgsSchema),
 } satisfies Record<InvokeChannel, InvokeSpec<z.ZodType, unknown>>
 
 export type InvokeArgs<C extends InvokeChannel> = z.input<(typeof invokeContract)[C]['args']>
@@ -442,6 +460,7 @@ export interface EventPayloads {
   openConversation: { chatId: string }
   updateStatus: UpdateStatus
   backfillStatus: BackfillStatus
+  bulkStatus: BulkStatus
 }
 // Compile-time check: one payload per event channel, no more, no less.
 type _EveryEventHasAPayload = [EventChannel] extends [keyof EventPayloads]

@@ -1,0 +1,140 @@
+/**
+ * One batch: its items, who succeeded and who failed, its runner, and the status the window is told. A Retry runs
+ * the failed items again (only those); Undo is a new batch built from the items that succeeded (./operations.ts).
+ */
+import type { BulkActionType } from '../../shared/ipc/bulk'
+import { isBulkActive } from '../../shared/ipc/bulk'
+import type { BridgeError, BulkFailure, BulkStatus } from '../../shared/ipc/contract'
+import { performItem, undoOpOf, undoSupported, type BulkItem, type BulkTarget } from './operations'
+import { BatchRunner, type RunEnd, type RunnerOptions } from './runner'
+
+export interface BatchInit {
+  id: string
+  action: BulkActionType
+  phase: 'run' | 'undo'
+  undoOf: string | null
+  items: BulkItem[]
+  /** Failed before anything was sent (not in this account). */
+  refused: BulkFailure[]
+  target: BulkTarget
+  runner: RunnerOptions
+  online: boolean
+  /** Status changed: tell the window. */
+  publish(status: BulkStatus): void
+}
+
+export class BulkBatch {
+  private readonly succeeded = new Map<string, BulkItem>()
+  private readonly failures = new Map<string, { item: BulkItem | null; failure: BulkFailure }>()
+  private readonly runner: BatchRunner<BulkItem>
+  private revision = 0
+  /** Set once Undo has started: a batch is undone once. */
+  private undoneBy: string | null = null
+
+  constructor(private readonly init: BatchInit) {
+    for (const failure of init.refused) this.failures.set(failure.chatId, { item: null, failure })
+    this.runner = new BatchRunner<BulkItem>(
+      {
+        perform: (item) => performItem(init.target, item),
+        succeeded: (item) => {
+          this.failures.delete(item.chatId)
+          this.succeeded.set(item.chatId, item)
+          this.publish()
+        },
+        failed: (item, error) => {
+          this.failures.set(item.chatId, { item, failure: { chatId: item.chatId, name: item.name, error } })
+          this.publish()
+        },
+        changed: () => this.publish(),
+      },
+      init.runner,
+    )
+    this.runner.setOnline(init.online)
+  }
+
+  get id(): string {
+    return this.init.id
+  }
+
+  get active(): boolean {
+    return isBulkActive(this.status())
+  }
+
+  /** Runs every item; resolves when the batch has ended. */
+  start(): Promise<RunEnd> {
+    return this.runItems(this.init.items)
+  }
+
+  /** Runs the failed items again (the refused ones too: they fail the same way, and stay listed). */
+  retry(): Promise<RunEnd> {
+    const again: BulkItem[] = []
+    for (const [chatId, { item }] of this.failures) {
+      if (item) {
+        again.push(item)
+        this.failures.delete(chatId)
+      }
+    }
+    return this.runItems(again)
+  }
+
+  cancel(): void {
+    this.runner.cancel()
+  }
+
+  /** Undo has started (batch `undoId`): this batch offers no Undo any more. */
+  markUndone(undoId: string): void {
+    this.undoneBy = undoId
+    this.publish()
+  }
+
+  setOnline(online: boolean): void {
+    this.runner.setOnline(online)
+  }
+
+  /** The items Undo sends: one per conversation this batch changed, each back to where it was. */
+  undoItems(): BulkItem[] {
+    const items: BulkItem[] = []
+    for (const item of this.succeeded.values()) {
+      const op = undoOpOf(item)
+      if (op) items.push({ chatId: item.chatId, name: item.name, op, before: item.before })
+    }
+    return items
+  }
+
+  status(): BulkStatus {
+    const { init } = this
+    const undoable = init.phase === 'run' && this.undoneBy === null ? this.undoItems().length : 0
+    const resumesAt = this.runner.resumesAt
+    return {
+      batchId: init.id,
+      revision: this.revision,
+      action: init.action,
+      phase: init.phase,
+      undoOf: init.undoOf,
+      state: this.runner.state,
+      total: init.items.length + init.refused.length,
+      done: this.succeeded.size + this.failures.size,
+      succeeded: this.succeeded.size,
+      failed: [...this.failures.values()].map((entry) => entry.failure),
+      resumesAt: resumesAt === null ? null : new Date(resumesAt).toISOString(),
+      undo: !undoSupported(init.action) ? 'not_supported' : undoable > 0 ? 'available' : 'none',
+      undoable,
+    }
+  }
+
+  private runItems(items: BulkItem[]): Promise<RunEnd> {
+    const run = this.runner.run(items)
+    this.publish()
+    return run
+  }
+
+  private publish(): void {
+    this.revision += 1
+    this.init.publish(this.status())
+  }
+}
+
+/** A failure for a conversation that was never sent. */
+export function refusal(chatId: string, error: BridgeError): BulkFailure {
+  return { chatId, name: '', error }
+}
