@@ -9,6 +9,7 @@ export async function readAppState(
   settings: Settings,
   account: AccountService,
   localDataNotice: LocalDataNotice | null,
+  lastOpenConversation: string | null,
 ): Promise<AppState> {
   return {
     account: account.summary(),
@@ -16,6 +17,7 @@ export async function readAppState(
     settings: settings.getRenderer(),
     accountProblem: account.problem(),
     localDataNotice,
+    lastOpenConversation,
     platform: adapters.platform,
     version: adapters.appVersion,
     systemLocales: [...adapters.systemLocales],

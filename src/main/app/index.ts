@@ -56,7 +56,8 @@ export function createMainCore(shellAdapters: ShellAdapters, options: CoreOption
     onAccountChange: () => void emitAppState(),
   })
 
-  const getAppState = (): Promise<AppState> => readAppState(adapters, settings, account, localData.notice())
+  const getAppState = (): Promise<AppState> =>
+    readAppState(adapters, settings, account, localData.notice(), inbox.lastOpenConversation())
 
   function emitAppState(): Promise<void> {
     return sendAppState(adapters, getAppState, log)

@@ -13,6 +13,7 @@ import { createOutbox, createSqliteOutboxStorage, type Outbox } from '../outbox'
 import { createSyncEngine, type SyncEngine, type SyncEngineOptions, type SyncStateData } from '../sync'
 import type { AccountStore } from '../store'
 import type { RunnerOptions } from '../bulk'
+import type { Logger } from '../ports/logger'
 import type { InboxEngineDeps } from './inbox-engine-deps'
 import { cursorKeyValueStore, openAccountDatabase, type OpenedAccountDatabase } from './account-database'
 
@@ -36,6 +37,8 @@ export interface LiveAccount {
   session: AccountSession
   sync: SyncEngine
   outbox: Outbox
+  /** The conversation last opened on this account (read from its database at open; kept as it changes). */
+  lastOpen: { chatId: string | null }
   /** The account's drafts, in its database. */
   drafts: DraftStore
   /** The account's local database (src/main/store): conversations, messages, sync cursors. Open while the
@@ -92,7 +95,17 @@ export function openLiveAccount(
   // After the first sync attempt: its list is what the backfill plans from, and the first paint's requests go
   // first. A failed attempt (offline) still starts it over the conversations stored by an earlier run.
   void firstSync.finally(() => backfill.start())
-  return { session, sync, outbox, drafts: createDraftStore(store.drafts), store, database, backfill, firstSync }
+  return {
+    session,
+    sync,
+    outbox,
+    drafts: createDraftStore(store.drafts),
+    lastOpen: { chatId: readLastOpen(store, log) },
+    store,
+    database,
+    backfill,
+    firstSync,
+  }
 }
 
 function openBackfill(
@@ -124,4 +137,14 @@ export function closeLiveAccount(live: LiveAccount): void {
   live.outbox.stop()
   // No tick commits after stop() (a tick checks it is current after every await), so nothing writes after this.
   live.store.close()
+}
+
+/** The conversation open when this account last ran, if the database can say (else none: nothing to reopen). */
+function readLastOpen(store: AccountStore, log: Logger): string | null {
+  try {
+    return store.viewState.get('lastOpenConversation')
+  } catch (error) {
+    log.warn('The last open conversation could not be read; the window starts with none open.', error)
+    return null
+  }
 }

@@ -23,6 +23,7 @@ import {
 import { liveInboxActions } from './live-inbox-actions'
 import { clearAccountDatabase, noticeOf } from './account-database'
 import { createLiveBulk } from './live-bulk'
+import type { Logger } from '../ports/logger'
 
 export function createLiveInboxEngine(deps: InboxEngineDeps, options: LiveInboxEngineOptions = {}): InboxEngine {
   const { adapters } = deps
@@ -98,13 +99,28 @@ export function createLiveInboxEngine(deps: InboxEngineDeps, options: LiveInboxE
       bulk.setOnline(value)
       if (value) live?.outbox.networkBack()
     },
-    // The notifier asks deps.getFocusedConversation() at the moment it decides.
-    setFocusedConversation: () => undefined,
+    // The notifier asks deps.getFocusedConversation() at the moment it decides; a conversation opened is
+    // remembered for the next start (a thread closed is not: the last one read opens again).
+    setFocusedConversation(chatId) {
+      if (chatId !== null && live) rememberOpen(live, chatId, deps.log)
+    },
+    lastOpenConversation: () => live?.lastOpen.chatId ?? null,
     // Settings are read when needed (meUserId at each sync, switches at each notification); the backfill's
     // window restarts its run when it changes.
     settingsChanged: (settings) => live?.backfill.setDays(settings.historyDays),
     backfillStatus: () => live?.backfill.status() ?? { state: 'idle', done: 0, total: 0, days: 0 },
     stop: async () => void (await stopLive()),
+  }
+}
+
+function rememberOpen(live: LiveAccount, chatId: string, log: Logger): void {
+  if (live.lastOpen.chatId === chatId) return
+  live.lastOpen.chatId = chatId
+  try {
+    live.store.viewState.set('lastOpenConversation', chatId)
+  } catch (error) {
+    // The window still shows it; only the next start will not open it again.
+    log.warn('The open conversation could not be remembered for the next start.', error)
   }
 }
 

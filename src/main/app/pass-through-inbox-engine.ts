@@ -79,6 +79,7 @@ export function createPassThroughInboxEngine(deps: Pick<InboxEngineDeps, 'getCli
     setSystemAwake: () => undefined,
     setOnline: () => undefined,
     setFocusedConversation: () => undefined,
+    lastOpenConversation: () => null,
     settingsChanged: () => undefined,
     stop: async () => undefined,
   }

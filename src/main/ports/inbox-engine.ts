@@ -74,7 +74,11 @@ export interface InboxEngine {
   setWindowFocused(focused: boolean): void
   setSystemAwake(awake: boolean): void
   setOnline(online: boolean): void
+  /** The conversation open in the window (null: none). A conversation opened is remembered for the account,
+   * so that the next start opens it again (`lastOpenConversation`). */
   setFocusedConversation(chatId: string | null): void
+  /** The conversation last opened on this account, in this run or an earlier one (AppState.lastOpenConversation). */
+  lastOpenConversation(): string | null
   settingsChanged(settings: RendererSettings): void
   stop(): Promise<void>
 }

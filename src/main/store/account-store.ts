@@ -7,6 +7,7 @@ import { createDraftQueries, type DraftQueries } from './drafts'
 import { toStoreError, withStoreErrors } from './errors'
 import { createMessageQueries, type MessageQueries } from './messages'
 import { createOutboxQueries, type OutboxQueries } from './outbox-entries'
+import { createViewStateQueries, type ViewStateQueries } from './view-state'
 import { createSearchQueries, type SearchQuery, type SearchResults } from './search'
 import { createThreadPageQueries, type ThreadPageQueries } from './thread-pages'
 
@@ -21,6 +22,7 @@ export interface AccountStore {
   readonly outbox: OutboxQueries
   readonly drafts: DraftQueries
   readonly cursors: CursorQueries
+  readonly viewState: ViewStateQueries
   search(query: SearchQuery): SearchResults
   /** Runs `fn` in one transaction (all or nothing), e.g. a sync batch of
    * conversations and messages. Nested query batches join it. */
@@ -43,6 +45,7 @@ export function createAccountStore(db: Database, file: string): AccountStore {
     outbox: withStoreErrors(createOutboxQueries(db), file),
     drafts: withStoreErrors(createDraftQueries(db), file),
     cursors: withStoreErrors(createCursorQueries(db), file),
+    viewState: withStoreErrors(createViewStateQueries(db), file),
     search: (query) => search.search(query),
     transaction(fn) {
       try {

@@ -22,6 +22,7 @@ export type { BackfillQueries, BackfillCandidate, BackfillPendingQuery } from '.
 export { isOutboxDocument, type OutboxDocument, type OutboxQueries, type UnreadableOutboxItem } from './outbox-entries'
 export type { DraftQueries } from './drafts'
 export type { CursorQueries } from './sync-cursors'
+export type { ViewStateQueries, ViewStateName } from './view-state'
 export type { SearchQuery, SearchResults, SearchGroup, MessageMatch, SnippetSegment } from './search'
 export type { ViewFilter } from './view-filter'
 export {

@@ -93,6 +93,10 @@ describe('migrations', () => {
           expect(found.groups.map((g) => g.conversation.id)).toEqual(['c1'])
           expect(store.search({ text: '5550100', view: 'all', meUserId: null }).groups).toHaveLength(1)
         }
+        // Every version before step 3 had no view state: it starts empty and takes writes.
+        expect(store.viewState.get('lastOpenConversation')).toBeNull()
+        store.viewState.set('lastOpenConversation', 'c1')
+        expect(store.viewState.get('lastOpenConversation')).toBe('c1')
         expect(upgraded.pragma('integrity_check', { simple: true })).toBe('ok')
       } finally {
         upgraded.close()

@@ -155,6 +155,18 @@ export const migrations: readonly Migration[] = [
       INSERT INTO contact_search (contact_search) VALUES ('rebuild');
     `,
   },
+  {
+    version: 3,
+    description: 'what the window showed last, per account (the last open conversation)',
+    sql: `
+      -- Small named values of the window's state that a restart brings back (issue 11 §2):
+      -- 'lastOpenConversation' is the conversation open when the app last ran.
+      CREATE TABLE view_state (
+        name TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      ) STRICT;
+    `,
+  },
 ]
 
 export const LATEST_VERSION = migrations.length

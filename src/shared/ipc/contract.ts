@@ -258,6 +258,8 @@ export interface AppState {
   accountProblem: BridgeError | null
   /** What happened to the inbox saved on this computer, told once (until dismissed). */
   localDataNotice: LocalDataNotice | null
+  /** The conversation last opened on this account (kept in its database): a start opens it again. */
+  lastOpenConversation: string | null
   platform: string
   version: string
   /** The OS's preferred languages, most preferred first (BCP 47), for a `system` locale. */

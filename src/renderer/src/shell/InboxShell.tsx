@@ -46,7 +46,7 @@ export function InboxShell({
   const { settings, account } = appState
   const meUserId = settings.meUserId
   const composerRef = useRef<ComposerHandle>(null)
-  const shell = useInboxShell(meUserId, composerRef)
+  const shell = useInboxShell(meUserId, composerRef, appState.lastOpenConversation)
   const { inbox, actions } = shell
   const open = inbox.openConversation
 

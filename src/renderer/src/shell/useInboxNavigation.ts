@@ -13,17 +13,19 @@ export function useInboxNavigation({
   meUserId,
   markRead,
   onViewChanged,
+  lastOpenConversation,
 }: {
   meUserId: string | null
   markRead: (chatId: string) => void
   onViewChanged: () => void
+  /** The conversation open when the app last ran (main keeps it per account): opened again at start. */
+  lastOpenConversation: string | null
 }) {
   const [view, setView] = useState<InboxView>(meUserId ? 'mine' : 'all')
   const [filters, setFilters] = useState<ListFilters>(noFilters)
   const [search, setSearch] = useState('')
   const deferredSearch = useDeferredValue(search)
-  const [openId, setOpenId] = useState<string | null>(null)
-  const [activeId, setActiveId] = useState<string | null>(null)
+  const { openId, setOpenId, activeId, setActiveId } = useOpenSelection(lastOpenConversation)
   const [assignOpened, setAssignOpened] = useState(false)
   const inbox = useInboxList({ view, filters, search: deferredSearch, openId, meUserId })
   const { all, visible } = inbox
@@ -35,7 +37,7 @@ export function useInboxNavigation({
       setAssignOpened(false)
       markRead(chatId)
     },
-    [markRead],
+    [markRead, setOpenId, setActiveId],
   )
   const { open, openAtMessage, focusMessage } = useFocusMessage(openChat)
   const move = useCallback(
@@ -45,7 +47,7 @@ export function useInboxNavigation({
       const next = index < 0 ? 0 : Math.min(visible.length - 1, Math.max(0, index + delta))
       setActiveId(visible[next]!.id)
     },
-    [visible, activeId],
+    [visible, activeId, setActiveId],
   )
   const openActive = useCallback(() => {
     if (activeId) open(activeId)
@@ -56,7 +58,7 @@ export function useInboxNavigation({
       setActiveId(null)
       onViewChanged()
     },
-    [onViewChanged],
+    [onViewChanged, setActiveId],
   )
   /** Opens a conversation picked outside the list (the palette), switching to a view that shows it. */
   const openAnywhere = useCallback(
@@ -93,6 +95,28 @@ export function useInboxNavigation({
 }
 
 export type InboxNavigation = ReturnType<typeof useInboxNavigation>
+
+/**
+ * The open and the active (keyboard cursor) conversation, starting on the one open when the app last ran. That
+ * one can be known only after the inbox has mounted (a saved account shows the inbox while
+ * main still opens its database): it is opened then, once, unless the agent has opened one meanwhile.
+ */
+function useOpenSelection(lastOpen: string | null) {
+  const [openId, setOpenId] = useState<string | null>(lastOpen)
+  const [activeId, setActiveId] = useState<string | null>(lastOpen)
+  const settled = useRef(lastOpen !== null || openId !== null)
+  useEffect(() => {
+    if (settled.current) return
+    if (openId !== null) settled.current = true
+    else if (lastOpen !== null) {
+      settled.current = true
+      // eslint-disable-next-line react-hooks/set-state-in-effect -- main names it after mount (see above)
+      setOpenId(lastOpen)
+      setActiveId(lastOpen)
+    }
+  }, [lastOpen, openId])
+  return { openId, setOpenId, activeId, setActiveId }
+}
 
 /** The message a search result asked the open thread to show; `nonce` tells a second pick of the same one. */
 export interface FocusMessage {

@@ -13,7 +13,11 @@ import { useInboxShortcuts } from './useInboxShortcuts'
 import { useNow } from './useNow'
 import { useOpenConversationEffects } from './useOpenConversationEffects'
 
-export function useInboxShell(meUserId: string | null, composerRef: RefObject<ComposerHandle | null>) {
+export function useInboxShell(
+  meUserId: string | null,
+  composerRef: RefObject<ComposerHandle | null>,
+  lastOpenConversation: string | null,
+) {
   const { t } = useTranslation()
   const [navOpened, nav] = useDisclosure(false)
   const [settingsOpened, settingsDrawer] = useDisclosure(false)
@@ -21,7 +25,12 @@ export function useInboxShell(meUserId: string | null, composerRef: RefObject<Co
   const now = useNow(30_000)
   const actions = useConversationActions()
   const drafts = useDrafts()
-  const inbox = useInboxNavigation({ meUserId, markRead: actions.markRead, onViewChanged: nav.close })
+  const inbox = useInboxNavigation({
+    meUserId,
+    markRead: actions.markRead,
+    onViewChanged: nav.close,
+    lastOpenConversation,
+  })
   const { openConversation, openId, setAssignOpened } = inbox
   useOpenConversationEffects(openId, openConversation?.unreadCount ?? 0, actions.markRead)
 
