@@ -158,6 +158,9 @@ describe('requests', () => {
 
   it('refuses bad input before sending anything', async () => {
     expect((await failure(client().sendReply('c1', '   '))).kind).toBe('bad_request')
+    const unfilled = await failure(client().sendReply('c1', 'Your order {{?Order number}} ships today'))
+    expect(unfilled.kind).toBe('bad_request')
+    expect(unfilled.message).toMatch(/still has a field to fill in \(\{\{\?Order number\}\}\)/)
     expect((await failure(client().assign('c1', ''))).kind).toBe('bad_request')
     expect(seen).toHaveLength(0)
   })

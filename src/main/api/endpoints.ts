@@ -20,6 +20,7 @@ import {
 } from '../../shared/api/schemas'
 import { isReplyTooLong, replyLength } from '../../shared/domain/reply-length'
 import { coded } from '../../shared/i18n/error-texts'
+import { firstUnfilledField, hasUnfilledField } from '../../shared/domain/reply-template'
 import { ApiError, type InboxApi } from '../ports/inbox-api'
 import type { Transport } from './transport'
 
@@ -88,6 +89,14 @@ async function sendReply(transport: Transport, chatId: string, text: string): Pr
     throw new ApiError('bad_request', coded('api.replyLength', { max: REPLY_MAX_LENGTH, length: replyLength(text) }), {
       operation: 'sendReply',
     })
+  }
+  // The last gate before a customer sees it: a saved reply's field ({{?Order number}}) is never sent as is.
+  if (hasUnfilledField(text)) {
+    throw new ApiError(
+      'bad_request',
+      `The reply still has a field to fill in (${firstUnfilledField(text)}); it was not sent.`,
+      { operation: 'sendReply' },
+    )
   }
   return transport.call(
     {

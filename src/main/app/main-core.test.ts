@@ -340,6 +340,11 @@ describe('bridge arguments', () => {
         { chatId: 'c1', clientId: 'client-0001', text: '   ' },
         /“text” of sendReply is invalid: The reply is empty/,
       ],
+      [
+        'sendReply',
+        { chatId: 'c1', clientId: 'client-0001', text: 'Your order {{?Order number}} ships today' },
+        /“text” of sendReply is invalid: The reply still has a field to fill in/,
+      ],
       ['getMessages', { chatId: 'c1', idFrom: 0 }, /“idFrom” of getMessages is invalid/],
       ['listUsers', { everything: true }, /listUsers takes no argument/],
       ['connectAccount', { baseUrl: '', apiKey: KEY }, /Enter the API address/],

@@ -62,4 +62,12 @@ describe('every string over the bridge is bounded', () => {
     expect(accepts(invokeContract.sendReply.args, reply('👍'.repeat(4096)))).toBe(true)
     expect(accepts(invokeContract.sendReply.args, reply('👍'.repeat(4097)))).toBe(false)
   })
+
+  it('a reply with a saved reply field still in it is refused; lone braces are not fields', () => {
+    const reply = (text: string) => ({ chatId: 'chat_1', clientId: 'client-0001', text })
+    expect(accepts(invokeContract.sendReply.args, reply('Hi {{contact.name}}'))).toBe(false)
+    expect(accepts(invokeContract.sendReply.args, reply('Order {{ ?Order number }} ships'))).toBe(false)
+    expect(accepts(invokeContract.sendReply.args, reply('Hi {{nonsense}}'))).toBe(false)
+    expect(accepts(invokeContract.sendReply.args, reply('a { b } {{ c'))).toBe(true)
+  })
 })

@@ -36,6 +36,7 @@ import {
   type BulkStatusOf,
 } from './bulk'
 import { errorTexts, type ErrorCode, type TextValues } from '../i18n/error-texts'
+import { hasUnfilledField } from '../domain/reply-template'
 import type { EventChannel, InvokeChannel } from './channels'
 
 // ---- Errors ----------------------------------------------------------------
@@ -171,6 +172,8 @@ export const cannedReplySchema = z.object({
   text: replyTextSchema,
 })
 export type CannedReply = z.infer<typeof cannedReplySchema>
+/** The most canned replies the settings keep. */
+export const CANNED_REPLIES_MAX = 200
 
 export const notificationSettingsSchema = z.object({
   /** New inbound message on a conversation assigned to me. */
@@ -218,7 +221,7 @@ export const rendererSettingsSchema = z.object({
   meUserId: bridgeIdSchema.nullable(),
   closeToTray: z.boolean(),
   notifications: notificationSettingsSchema,
-  cannedReplies: z.array(cannedReplySchema).max(200),
+  cannedReplies: z.array(cannedReplySchema).max(CANNED_REPLIES_MAX),
   /** The spell checker's dictionaries, one or more; `null` follows the UI language (src/shared/i18n/spellcheck.ts). */
   spellCheckLanguages: z.array(spellCheckLanguageSchema).min(1).max(8).nullable(),
   /** Settings → Network: how main's requests reach the network (src/shared/network/proxy.ts). */
@@ -415,7 +418,13 @@ export const invokeContract = {
   sendReply: spec<OutboxEntry>()(
     chatIdArg.extend({
       clientId: clientIdSchema,
-      text: z.string().trim().min(1, errorTexts['validation.replyEmpty']).pipe(replyTextSchema),
+      text: z
+        .string()
+        .trim()
+        .min(1, errorTexts['validation.replyEmpty'])
+        .pipe(replyTextSchema)
+        // A saved reply's field ({{contact.name}}, {{?Order number}}) is never sent to a customer as is.
+        .refine((text) => !hasUnfilledField(text), 'The reply still has a field to fill in ({{…}})'),
     }),
   ),
   listOutbox: spec<OutboxEntry[]>()(none),

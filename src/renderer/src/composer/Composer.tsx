@@ -1,12 +1,22 @@
 /**
  * The reply box. Enter sends, Shift+Enter starts a new line; `/shortcut`
- * offers canned replies; the draft is saved per conversation (debounced,
+ * offers canned replies, whose fields ({{contact.name}}, {{?Order number}}) are filled before they reach the
+ * box (`useSavedReplyFields`); the draft is saved per conversation (debounced,
  * `useComposerDraft`). Before sending it guards two mistakes (`useSendReply`):
  * a closed WhatsApp window (the reply will fail) and messages that arrived
  * while the agent was typing (`useStaleSendGuard`).
  */
 import { useTranslation } from 'react-i18next'
-import { forwardRef, type KeyboardEvent, useCallback, useEffect, useImperativeHandle, useRef, useState } from 'react'
+import {
+  type ForwardedRef,
+  forwardRef,
+  type KeyboardEvent,
+  useCallback,
+  useEffect,
+  useImperativeHandle,
+  useRef,
+  useState,
+} from 'react'
 import { Button, Group, Stack, Text, Textarea } from '@mantine/core'
 import { IconSend } from '@tabler/icons-react'
 import type { Conversation, Message } from '../../../shared/api/schemas'
@@ -17,8 +27,10 @@ import type { ReplyWindow } from '../../../shared/domain/views'
 import { CannedRepliesMenu, cannedOptionId } from './CannedRepliesMenu'
 import { ConfirmSendModal, type SendConfirmation } from './ConfirmSendModal'
 import { ReplyWindowAlert } from './ReplyWindowAlert'
+import { SavedReplyFields } from './SavedReplyFields'
 import { useCannedMenu } from './useCannedMenu'
 import { useComposerDraft } from './useComposerDraft'
+import { useSavedReplyFields } from './useSavedReplyFields'
 import { useSendReply } from './useSendReply'
 import { useStaleSendGuard } from './useStaleSendGuard'
 
@@ -31,10 +43,12 @@ interface ComposerProps {
   messages: readonly Message[]
   cannedReplies: readonly CannedReply[]
   window: ReplyWindow
+  /** "Who am I": fills {{agent.name}} in saved replies. */
+  meUserId: string | null
 }
 
 export const Composer = forwardRef<ComposerHandle, ComposerProps>(function Composer(
-  { conversation, messages, cannedReplies, window: replyWindow },
+  { conversation, messages, cannedReplies, window: replyWindow, meUserId },
   ref,
 ) {
   const { t } = useTranslation()
@@ -42,11 +56,7 @@ export const Composer = forwardRef<ComposerHandle, ComposerProps>(function Compo
   const [caret, setCaret] = useState(0)
   const [sendError, setSendError] = useState<string | null>(null)
   const [confirm, setConfirm] = useState<SendConfirmation | null>(null)
-  const textareaRef = useRef<HTMLTextAreaElement>(null)
-  useImperativeHandle(ref, () => ({ focus: () => textareaRef.current?.focus() }), [])
-  // The reply reads in its own direction (Arabic typed into an English UI, and the reverse): dir="auto" on the
-  // textarea itself. Not as a prop: Mantine puts `dir` on the input's wrapper, where there is no text to decide.
-  useEffect(() => textareaRef.current?.setAttribute('dir', 'auto'), [])
+  const textareaRef = useReplyBox(ref)
   const onGivenBack = useCallback((next: string) => (setCaret(next.length), setSendError(null)), [])
   const { text, edit, saveDraft } = useComposerDraft(chatId, { onSaveError: setSendError, onGivenBack })
   const guard = useStaleSendGuard(messages, text)
@@ -56,11 +66,13 @@ export const Composer = forwardRef<ComposerHandle, ComposerProps>(function Compo
     canned.resetHighlight()
     setSendError(null)
   }
-  const canned = useCannedMenu({ text, caret, setCaret, cannedReplies, change, textareaRef })
+  const fields = useSavedReplyFields({ conversation, meUserId, text, change, textareaRef, setError: setSendError })
+  const canned = useCannedMenu({ text, caret, setCaret, cannedReplies, insert: fields.insert })
   const { send, sendAnyway } = useSendReply({
     chatId,
     replyWindow,
     text,
+    blocker: fields.blocker,
     freshMessages: guard.freshMessages,
     markAllSeen: guard.markAllSeen,
     setConfirm,
@@ -82,6 +94,7 @@ export const Composer = forwardRef<ComposerHandle, ComposerProps>(function Compo
       {canned.showing && (
         <CannedRepliesMenu chatId={chatId} matches={canned.matches} highlight={canned.highlight} onPick={canned.pick} />
       )}
+      {fields.pending && <SavedReplyFields chatId={chatId} pending={fields.pending} state={fields} />}
       <Textarea
         ref={textareaRef}
         aria-label={t('composer.reply')}
@@ -98,22 +111,28 @@ export const Composer = forwardRef<ComposerHandle, ComposerProps>(function Compo
       />
       <ComposerFooter
         length={text.length > REPLY_MAX_LENGTH * 0.9 ? replyLength(text) : text.length}
-        canSend={Boolean(text.trim())}
+        canSend={Boolean(text.trim()) || fields.pending !== null}
         onSend={() => void send({ window: true, stale: true })}
       />
       <ConfirmSendModal
         confirm={confirm}
         onBack={() => setConfirm(null)}
-        onEdit={() => {
-          guard.markAllSeen()
-          setConfirm(null)
-          textareaRef.current?.focus()
-        }}
+        onEdit={() => (guard.markAllSeen(), setConfirm(null), textareaRef.current?.focus())}
         onSendAnyway={(reason) => void sendAnyway(reason)}
       />
     </Stack>
   )
 })
+
+/** The textarea's ref, focusable from the thread (the `r` key). */
+function useReplyBox(ref: ForwardedRef<ComposerHandle>) {
+  const textareaRef = useRef<HTMLTextAreaElement>(null)
+  useImperativeHandle(ref, () => ({ focus: () => textareaRef.current?.focus() }), [])
+  // The reply reads in its own direction (Arabic typed into an English UI, and the reverse): dir="auto" on the
+  // textarea itself. Not as a prop: Mantine puts `dir` on the input's wrapper, where there is no text to decide.
+  useEffect(() => textareaRef.current?.setAttribute('dir', 'auto'), [])
+  return textareaRef
+}
 
 /** Under the box: the length (in code points) once it nears the limit, and Send. */
 function ComposerFooter({ length, canSend, onSend }: { length: number; canSend: boolean; onSend: () => void }) {

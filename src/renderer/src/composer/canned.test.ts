@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { insertCanned, matchCanned, slashTokenAt } from './canned'
+import { matchCanned, replaceRange, slashTokenAt } from './canned'
 
 const replies = [
   { shortcut: 'thanks', text: 'Thank you for writing!' },
@@ -18,6 +18,6 @@ describe('canned replies', () => {
     expect(matchCanned(replies, 'than').map((r) => r.shortcut)).toEqual(['thanks', 'refund-thanks'])
   })
   it('replaces the token with the text', () => {
-    expect(insertCanned('Hi /tha!', 3, 7, replies[0]!)).toEqual({ text: 'Hi Thank you for writing!!', caret: 25 })
+    expect(replaceRange('Hi /tha!', 3, 7, replies[0]!.text)).toEqual({ text: 'Hi Thank you for writing!!', caret: 25 })
   })
 })

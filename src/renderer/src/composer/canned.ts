@@ -19,13 +19,12 @@ export function matchCanned(replies: readonly CannedReply[], query: string): Can
   return [...starts, ...contains].slice(0, 8)
 }
 
-/** Replaces the `/token` (from `start` to the caret) with the reply's text. */
-export function insertCanned(
+/** Replaces text from `start` to `end` (the `/token`) with `inserted`; the caret goes after it. */
+export function replaceRange(
   text: string,
   start: number,
-  caret: number,
-  reply: CannedReply,
+  end: number,
+  inserted: string,
 ): { text: string; caret: number } {
-  const next = text.slice(0, start) + reply.text + text.slice(caret)
-  return { text: next, caret: start + reply.text.length }
+  return { text: text.slice(0, start) + inserted + text.slice(end), caret: start + inserted.length }
 }

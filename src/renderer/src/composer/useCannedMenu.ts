@@ -1,25 +1,24 @@
 /**
  * The `/shortcut` canned-reply menu's state: which token the caret is in, the matching replies, the
- * highlighted one, picking (the reply replaces the token), and the keys that drive it while it shows.
+ * highlighted one, picking (`insert` puts the reply in place of the token), and the keys that drive it while it shows.
  */
-import { type KeyboardEvent, type RefObject, useState } from 'react'
+import { type KeyboardEvent, useState } from 'react'
 import type { CannedReply } from '../../../shared/ipc/contract'
-import { insertCanned, matchCanned, slashTokenAt } from './canned'
+import { matchCanned, slashTokenAt } from './canned'
 
 export function useCannedMenu({
   text,
   caret,
   setCaret,
   cannedReplies,
-  change,
-  textareaRef,
+  insert,
 }: {
   text: string
   caret: number
   setCaret: (caret: number) => void
   cannedReplies: readonly CannedReply[]
-  change: (value: string, caret: number) => void
-  textareaRef: RefObject<HTMLTextAreaElement | null>
+  /** Replaces the `/token` (start to end) with the reply; saved reply fields are filled there. */
+  insert: (reply: CannedReply, start: number, end: number) => void
 }) {
   const [highlight, setHighlight] = useState(0)
   const token = slashTokenAt(text, caret)
@@ -27,13 +26,7 @@ export function useCannedMenu({
   const showing = token !== null && matches.length > 0
 
   const pick = (reply: CannedReply) => {
-    if (!token) return
-    const next = insertCanned(text, token.start, caret, reply)
-    change(next.text, next.caret)
-    requestAnimationFrame(() => {
-      textareaRef.current?.focus()
-      textareaRef.current?.setSelectionRange(next.caret, next.caret)
-    })
+    if (token) insert(reply, token.start, caret)
   }
 
   /** Arrows move, Enter/Tab pick, Escape closes; true when the key was the menu's. */

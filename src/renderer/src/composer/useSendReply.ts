@@ -36,6 +36,7 @@ export function useSendReply({
   chatId,
   replyWindow,
   text,
+  blocker,
   freshMessages,
   markAllSeen,
   setConfirm,
@@ -46,6 +47,8 @@ export function useSendReply({
   chatId: string
   replyWindow: ReplyWindow
   text: string
+  /** Why the reply must wait (a saved reply's field still empty), or null. */
+  blocker: () => string | null
   freshMessages: () => Message[]
   markAllSeen: () => void
   setConfirm: (confirm: SendConfirmation | null) => void
@@ -58,6 +61,12 @@ export function useSendReply({
   const queryClient = useQueryClient()
   const send = async (checks: SendChecks) => {
     const reply = text.trim()
+    // Before the empty check: with the fields panel open the box may be empty, and Enter must say why.
+    const blocked = blocker()
+    if (blocked) {
+      setSendError(blocked)
+      return
+    }
     if (!reply) return
     if (isReplyTooLong(reply)) {
       setSendError(t('composer.tooLong', { length: replyLength(reply), max: REPLY_MAX_LENGTH }))

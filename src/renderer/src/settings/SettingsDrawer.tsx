@@ -105,6 +105,7 @@ export function SettingsDrawer({ opened, onClose, appState, onChangeAccount, onA
         <SettingsSection title={t('settings.cannedReplies')}>
           <CannedRepliesEditor
             replies={settings.cannedReplies}
+            meUserId={settings.meUserId}
             onChange={(cannedReplies) => update.mutate({ cannedReplies })}
           />
         </SettingsSection>

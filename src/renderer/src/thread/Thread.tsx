@@ -109,6 +109,7 @@ export const Thread = forwardRef<ComposerHandle, ThreadProps>(function Thread(
         messages={messages}
         cannedReplies={cannedReplies}
         window={window}
+        meUserId={meUserId}
       />
     </Stack>
   )
