@@ -292,7 +292,11 @@ test('a conversation whose messages fail to load says so, and Retry recovers', a
   await expect(alert).toBeVisible({ timeout: 30_000 })
   await expect(alert).toContainText('HTTP 500')
   await sandboxControl(sandbox, 'DELETE', '/_sandbox/faults')
-  await page.getByRole('button', { name: 'Retry' }).click()
+  // The thread's Retry (the contact panel, which reads the same thread, has its own).
+  await page
+    .getByRole('region', { name: 'Conversation with Marcus Johnson' })
+    .getByRole('button', { name: 'Retry' })
+    .click()
   await expect(page.getByRole('region', { name: 'Messages with Marcus Johnson' })).toBeVisible({ timeout: 20_000 })
   await expect(alert).toHaveCount(0)
 })

@@ -63,6 +63,7 @@ export const defaultRendererSettings: RendererSettings = {
   spellCheckLanguages: null,
   proxy: defaultProxySettings,
   historyDays: 30,
+  contactPanel: true,
 }
 
 export interface SettingsData extends Record<string, unknown> {

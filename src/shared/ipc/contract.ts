@@ -228,6 +228,8 @@ export const rendererSettingsSchema = z.object({
   proxy: proxySettingsSchema,
   /** Settings → Offline history: the days of messages kept on this computer ahead of opening a thread. */
   historyDays: historyDaysSchema,
+  /** The contact panel beside the open thread: shown (true) or collapsed. */
+  contactPanel: z.boolean(),
 })
 export type RendererSettings = z.infer<typeof rendererSettingsSchema>
 

@@ -12,6 +12,7 @@ export const shortcuts = [
   { keys: ['E'], action: 'archive' },
   { keys: ['A'], action: 'assign' },
   { keys: ['U'], action: 'markRead' },
+  { keys: ['N'], action: 'newMessages' },
   { keys: ['/', isMac ? '⌘ F' : 'Ctrl F'], action: 'search' },
   { keys: [isMac ? '⌘ K' : 'Ctrl K'], action: 'palette' },
   { keys: ['?'], action: 'cheatSheet' },

@@ -1,6 +1,6 @@
 /**
  * The app shell: header, views with live counts, the conversation list and
- * the open thread; keyboard shortcuts, command palette, settings. What it
+ * the open thread with its contact panel; keyboard shortcuts, command palette, settings. What it
  * holds lives in `useInboxShell` (and the hooks it composes); this file only
  * lays the parts out.
  */
@@ -11,9 +11,9 @@ import type { ComposerHandle } from '../composer/Composer'
 import { CheatSheet } from '../palette/CheatSheet'
 import { CommandPalette } from '../palette/CommandPalette'
 import { SettingsDrawer } from '../settings/SettingsDrawer'
-import { Thread } from '../thread/Thread'
 import { ListPane } from './ListPane'
 import { NoConversationOpen } from './NoConversationOpen'
+import { OpenConversationPane } from './OpenConversationPane'
 import { ShellHeader } from './ShellHeader'
 import { UpdateBanner } from '../updates/UpdateBanner'
 import { SyncBanner } from './SyncBanner'
@@ -76,18 +76,13 @@ export function InboxShell({
           />
           <div style={{ flex: 1, minWidth: 0 }}>
             {open ? (
-              <Thread
+              <OpenConversationPane
                 ref={composerRef}
                 conversation={open}
+                settings={settings}
+                inbox={inbox}
+                actions={actions}
                 now={shell.now}
-                meUserId={meUserId}
-                cannedReplies={settings.cannedReplies}
-                assignOpened={inbox.assignOpened}
-                onAssignOpenedChange={inbox.setAssignOpened}
-                onAssign={(user) => void actions.assign(open.id, user)}
-                onUnassign={() => void actions.unassign(open.id)}
-                onArchive={(archived) => void actions.setArchived(open.id, archived)}
-                focusMessage={inbox.focusMessage}
               />
             ) : (
               <NoConversationOpen />

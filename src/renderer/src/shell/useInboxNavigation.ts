@@ -7,7 +7,13 @@ import type { Conversation } from '../../../shared/api/schemas'
 import { isInView, type InboxView } from '../../../shared/domain/views'
 import { takePendingOpen, usePendingOpen } from '../bridge/pendingOpen'
 import { type ListFilters, noFilters } from '../list/ListToolbar'
+import { type UnreadAtOpen } from '../thread/unread'
 import { useInboxList } from './useInboxList'
+
+function unreadOf(all: readonly Conversation[] | undefined, chatId: string): UnreadAtOpen {
+  const conversation = all?.find((c) => c.id === chatId)
+  return { chatId, unreadCount: conversation?.unreadCount ?? 0, newestId: conversation?.lastMessage?.id ?? null }
+}
 
 export function useInboxNavigation({
   meUserId,
@@ -30,14 +36,17 @@ export function useInboxNavigation({
   const inbox = useInboxList({ view, filters, search: deferredSearch, openId, meUserId })
   const { all, visible } = inbox
 
+  // What was unread when it opened (opening marks it read at once): where the "New messages" divider goes.
+  const [unreadAtOpen, setUnreadAtOpen] = useState<UnreadAtOpen | null>(null)
   const openChat = useCallback(
     (chatId: string) => {
+      setUnreadAtOpen(unreadOf(all.data, chatId))
       setOpenId(chatId)
       setActiveId(chatId)
       setAssignOpened(false)
       markRead(chatId)
     },
-    [markRead, setOpenId, setActiveId],
+    [markRead, all.data, setOpenId, setActiveId],
   )
   const { open, openAtMessage, focusMessage } = useFocusMessage(openChat)
   const move = useCallback(
@@ -49,9 +58,7 @@ export function useInboxNavigation({
     },
     [visible, activeId, setActiveId],
   )
-  const openActive = useCallback(() => {
-    if (activeId) open(activeId)
-  }, [activeId, open])
+  const openActive = useCallback(() => void (activeId && open(activeId)), [activeId, open])
   const changeView = useCallback(
     (next: InboxView) => {
       setView(next)
@@ -81,6 +88,7 @@ export function useInboxNavigation({
     setSearch,
     deferredSearch,
     openId,
+    unreadAtOpen,
     activeId,
     assignOpened,
     setAssignOpened,

@@ -4,9 +4,11 @@
  */
 import { type RefObject, useCallback, useMemo } from 'react'
 import { useDisclosure } from '@mantine/hooks'
+import { notifications } from '@mantine/notifications'
 import { useTranslation } from 'react-i18next'
 import { useDrafts } from '../bridge/queries'
 import type { ComposerHandle } from '../composer/Composer'
+import { jumpToNewMessages } from '../thread/jumpToNew'
 import { useConversationActions } from './useConversationActions'
 import { useInboxNavigation } from './useInboxNavigation'
 import { useInboxShortcuts } from './useInboxShortcuts'
@@ -43,6 +45,9 @@ export function useInboxShell(
     box?.focus()
     box?.select()
   }, [])
+  const jumpToNew = useCallback(() => {
+    if (openId && !jumpToNewMessages(openId)) notifications.show({ message: t('thread.noNewMessages') })
+  }, [openId, t])
   useInboxShortcuts({
     move: inbox.move,
     openActive: inbox.openActive,
@@ -50,6 +55,7 @@ export function useInboxShell(
     openAssign: () => openConversation && setAssignOpened(true),
     focusComposer,
     markOpenRead: () => openId && actions.markRead(openId),
+    jumpToNew,
     focusSearch,
     showCheatSheet: cheatSheet.open,
   })
@@ -69,6 +75,7 @@ export function useInboxShell(
             },
             { id: 'assign', label: t('palette.assign'), run: () => setAssignOpened(true) },
             { id: 'reply', label: t('composer.reply'), run: () => composerRef.current?.focus() },
+            { id: 'newMessages', label: t('shortcuts.newMessages'), run: jumpToNew },
           ]
         : []),
     ],
@@ -80,6 +87,7 @@ export function useInboxShell(
       toggleArchive,
       setAssignOpened,
       composerRef,
+      jumpToNew,
       t,
     ],
   )

@@ -1,6 +1,7 @@
 /**
  * The inbox's single-key shortcuts (J/K move, Enter opens, E archives, A assigns, R replies, U marks read,
- * / or Ctrl/Cmd+F searches, ? lists them). Ignored while typing, inside a dialog, or with a modifier held
+ * N jumps to the new messages, / or Ctrl/Cmd+F searches, ? lists them). Ignored while typing,
+ * inside a dialog, or with a modifier held
  * (except Ctrl/Cmd+F, which works everywhere).
  */
 import { useEffect, useRef } from 'react'
@@ -12,6 +13,8 @@ export interface ShortcutHandlers {
   openAssign: () => void
   focusComposer: () => void
   markOpenRead: () => void
+  /** To the open thread's "New messages" divider. */
+  jumpToNew: () => void
   focusSearch: () => void
   showCheatSheet: () => void
 }
@@ -51,6 +54,10 @@ function runShortcut(event: KeyboardEvent, handlers: ShortcutHandlers): boolean 
     case 'u':
     case 'U':
       handlers.markOpenRead()
+      return true
+    case 'n':
+    case 'N':
+      handlers.jumpToNew()
       return true
     case '/':
       handlers.focusSearch()

@@ -13,12 +13,14 @@ import { buildThreadRows } from './rows'
 import classes from './Thread.module.css'
 import { RowView } from './ThreadRowView'
 import { type PageLoading, type ScrollFocus, useAnchoredScroll } from './useAnchoredScroll'
+import { useJumpToDivider } from './useJumpToDivider'
 
 export function MessageList({
   chatId,
   contactName,
   messages,
   pending,
+  firstUnreadId,
   older,
   newer,
   focus,
@@ -27,6 +29,8 @@ export function MessageList({
   contactName: string
   messages: readonly Message[]
   pending: readonly OutboxEntry[]
+  /** Where the "New messages" divider goes (null: none). */
+  firstUnreadId: number | null
   /** Older pages (on scroll up), newer ones (on scroll down, around a search result). */
   older: PageLoading
   newer: PageLoading
@@ -34,7 +38,7 @@ export function MessageList({
   focus: ScrollFocus | null
 }) {
   const { t } = useTranslation()
-  const rows = useMemo(() => buildThreadRows(messages, pending), [messages, pending])
+  const rows = useMemo(() => buildThreadRows(messages, pending, firstUnreadId), [messages, pending, firstUnreadId])
   const scrollerRef = useRef<HTMLDivElement>(null)
   // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual returns fresh functions by design
   const virtualizer = useVirtualizer({
@@ -45,6 +49,7 @@ export function MessageList({
     overscan: 8,
   })
 
+  useJumpToDivider(chatId, rows, virtualizer, scrollerRef)
   const onScroll = useAnchoredScroll({ rows, virtualizer, scrollerRef, older, newer, focus })
 
   if (rows.length === 0) {

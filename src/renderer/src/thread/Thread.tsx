@@ -14,12 +14,16 @@ import { MessageList } from './MessageList'
 import { pendingEntries } from './rows'
 import { ThreadHeader } from './ThreadHeader'
 import { type JumpTarget, useJumpToMessage } from './useJumpToMessage'
+import { useNewMessagesDivider } from './useNewMessagesDivider'
 import { useThread } from './useThread'
+import type { UnreadAtOpen } from './unread'
 
 interface ThreadProps {
   conversation: Conversation
   now: number
   meUserId: string | null
+  /** What was unread when a conversation was opened: the "New messages" divider. */
+  unreadAtOpen: UnreadAtOpen | null
   cannedReplies: readonly CannedReply[]
   assignOpened: boolean
   onAssignOpenedChange: (opened: boolean) => void
@@ -35,6 +39,7 @@ export const Thread = forwardRef<ComposerHandle, ThreadProps>(function Thread(
     conversation,
     now,
     meUserId,
+    unreadAtOpen,
     cannedReplies,
     assignOpened,
     onAssignOpenedChange,
@@ -52,16 +57,12 @@ export const Thread = forwardRef<ComposerHandle, ThreadProps>(function Thread(
   const name = contactLabel(conversation.contact, t('contact.unknown'))
   const window = replyWindow(conversation, new Date(now))
   const messages = useMemo(() => query.data?.messages ?? [], [query.data])
+  const firstUnreadId = useNewMessagesDivider(conversation.id, unreadAtOpen, messages)
   const pending = useMemo(
     () => pendingEntries(outbox.data, conversation.id, messages),
     [outbox.data, conversation.id, messages],
   )
-  useEffect(() => {
-    document.title = `${name} — Inbox Desk`
-    return () => {
-      document.title = 'Inbox Desk'
-    }
-  }, [name])
+  useDocumentTitle(name)
 
   return (
     <Stack gap={0} h="100%" style={{ minWidth: 0 }} component="section" aria-label={t('thread.label', { name })}>
@@ -90,6 +91,7 @@ export const Thread = forwardRef<ComposerHandle, ThreadProps>(function Thread(
             contactName={name}
             messages={messages}
             pending={pending}
+            firstUnreadId={firstUnreadId}
             older={{ has: query.data.hasOlder, ...olderState, load: () => void loadOlder() }}
             newer={{
               has: query.data.hasNewer ?? false,
@@ -114,6 +116,16 @@ export const Thread = forwardRef<ComposerHandle, ThreadProps>(function Thread(
     </Stack>
   )
 })
+
+/** The window's title names the open conversation. */
+function useDocumentTitle(name: string) {
+  useEffect(() => {
+    document.title = `${name} — Inbox Desk`
+    return () => {
+      document.title = 'Inbox Desk'
+    }
+  }, [name])
+}
 
 function MessagesLoading() {
   const { t } = useTranslation()

@@ -19,6 +19,7 @@ import classes from './Thread.module.css'
 export function RowView({ row, highlighted = false }: { row: ThreadRow; highlighted?: boolean }) {
   if (row.kind === 'day') return <DaySeparator day={row.day} />
   if (row.kind === 'pending') return <PendingBubble entry={row.entry} />
+  if (row.kind === 'unread') return <NewMessagesDivider />
   return <MessageBubble message={row.message} highlighted={highlighted} />
 }
 
@@ -37,6 +38,17 @@ function DaySeparator({ day }: { day: string }) {
       <Badge variant="default" size="md" tt="none" fw={500} role="separator" aria-label={label}>
         {label}
       </Badge>
+    </div>
+  )
+}
+
+/** Where the messages unread at open begin: a heading (screen readers list it; not a focusable separator, which
+ * ARIA reserves for splitters), focusable for N but not in the Tab order. */
+function NewMessagesDivider() {
+  const { t } = useTranslation()
+  return (
+    <div className={classes.unread} role="heading" aria-level={3} tabIndex={-1} data-unread-divider="">
+      {t('thread.newMessages')}
     </div>
   )
 }

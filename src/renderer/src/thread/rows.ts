@@ -10,6 +10,8 @@ export type ThreadRow =
   | { kind: 'day'; key: string; day: string }
   | { kind: 'message'; key: string; message: Message }
   | { kind: 'pending'; key: string; entry: OutboxEntry }
+  /** "New messages": before the first message that was unread when the conversation was opened. */
+  | { kind: 'unread'; key: string }
 
 /** Local calendar day, `YYYY-MM-DD`. */
 export function localDay(iso: string): string {
@@ -20,10 +22,15 @@ export function localDay(iso: string): string {
 
 /**
  * Messages (ascending) then the outbox entries not yet in the thread, with a
- * separator before each new local day. Keys are stable across pages, so the
- * virtualizer keeps measured sizes when older pages are prepended.
+ * separator before each new local day, and the "New messages" divider before
+ * `firstUnreadId` (after that message's day separator). Keys are stable across
+ * pages, so the virtualizer keeps measured sizes when older pages are prepended.
  */
-export function buildThreadRows(messages: readonly Message[], pending: readonly OutboxEntry[]): ThreadRow[] {
+export function buildThreadRows(
+  messages: readonly Message[],
+  pending: readonly OutboxEntry[],
+  firstUnreadId: number | null = null,
+): ThreadRow[] {
   const rows: ThreadRow[] = []
   let lastDay = ''
   const pushDay = (iso: string) => {
@@ -35,6 +42,7 @@ export function buildThreadRows(messages: readonly Message[], pending: readonly 
   }
   for (const message of messages) {
     pushDay(message.date)
+    if (message.id === firstUnreadId) rows.push({ kind: 'unread', key: 'unread' })
     rows.push({ kind: 'message', key: `m-${message.id}`, message })
   }
   for (const entry of pending) {
