@@ -1,7 +1,7 @@
 /**
  * The contact panel (issue 13 §3) through the harness: who the contact is, their other conversations across
  * channels (a click opens one), collapsed and remembered over a restart, and an error state (not a blank) when
- * its data fails to load (a 502, a dropped connection), with a Retry that works.
+ * its data fails to load (a 502), with a Retry that works; offline it answers from the stored thread.
  */
 import type { Page } from '@playwright/test'
 import { SANDBOX_ACCOUNTS } from '../../src/sandbox'
@@ -74,7 +74,7 @@ test('the contact panel collapses and stays collapsed after a restart', async ({
   await expect(panelOf(again, 'Kwame Mensah').getByText(KWAME_PHONE)).toBeVisible()
 })
 
-test('a 502 or a dropped connection while the panel loads shows an error with Retry, never a blank', async ({
+test('a 502 while the panel loads shows an error with Retry; a dropped connection shows the stored dates', async ({
   app,
   sandbox,
 }) => {
@@ -101,16 +101,14 @@ test('a 502 or a dropped connection while the panel loads shows an error with Re
   await expect(error).toHaveCount(0)
   await expect(panel.locator('dd time')).toHaveCount(2)
 
-  // The connection drops (as when the network goes) while the other conversation's panel loads.
+  // The connection drops (as when the network goes) while the other conversation's panel loads: main answers
+  // from the thread stored on this computer (src/main/app/live-inbox-actions.ts), so the panel still has its
+  // dates, not a blank and not an error.
   await sandboxControl(sandbox, 'POST', '/_sandbox/faults', {
     rules: [{ method: 'GET', path: `/conversations/${smsChat}/messages`, mode: 'drop-before-commit' }],
   })
   await panel.getByRole('button', { name: /Open the conversation on Acme SMS/ }).click()
   const smsPanel = panelOf(page, 'K. Mensah')
-  await expect(smsPanel.getByRole('alert').filter({ hasText: 'Could not load the first message' })).toBeVisible({
-    timeout: 30_000,
-  })
-  await sandboxControl(sandbox, 'DELETE', '/_sandbox/faults')
-  await smsPanel.getByRole('button', { name: 'Retry' }).click()
   await expect(smsPanel.locator('dd time')).toHaveCount(2)
+  await expect(smsPanel.getByRole('alert')).toHaveCount(0)
 })
