@@ -17,12 +17,13 @@ import type { Logger } from '../ports/logger'
 import type { LiveAccount } from './live-account'
 import { searchStoredInbox } from './live-search'
 import { changeOnServer, type ServerAction } from './server-change'
-import { readThreadPage } from './thread-read'
+import { readFirstMessageDate, readThreadPage } from './thread-read'
 
 export type LiveInboxActions = Pick<
   InboxEngine,
   | 'listConversations'
   | 'getMessages'
+  | 'getFirstMessageDate'
   | 'searchInbox'
   | 'markRead'
   | 'archive'
@@ -68,6 +69,7 @@ export function liveInboxActions(
     },
     // A stored page is answered with no request (./thread-read.ts).
     getMessages: (request) => readThreadPage(current(), request, log),
+    getFirstMessageDate: (chatId) => readFirstMessageDate(current(), chatId, log),
     // From the local database only: works offline, and never waits for the server.
     searchInbox: async (args) => searchStoredInbox(current().store, args, getMeUserId()),
     markRead: (chatId) =>

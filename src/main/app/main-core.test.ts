@@ -545,6 +545,7 @@ describe('the key stays in the key store', () => {
       updateSettings: { theme: 'light' },
       listConversations: { unreadOnly: true },
       getMessages: { chatId },
+      getFirstMessageDate: { chatId },
       searchInbox: { query: 'hello', view: 'all' },
       markRead: { chatId },
       archive: { chatId },

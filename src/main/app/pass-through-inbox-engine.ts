@@ -24,6 +24,7 @@ export function createPassThroughInboxEngine(deps: Pick<InboxEngineDeps, 'getCli
     // The contract schema already checked that orderBy names a known field.
     listConversations: (args) => api().listConversations({ ...args, orderBy: args.orderBy as OrderBy | undefined }),
     getMessages: ({ chatId, idFrom, idTo }) => api().getMessages(chatId, { idFrom, idTo }),
+    getFirstMessageDate: async (chatId) => (await api().getMessages(chatId, { idFrom: 1 })).data[0]?.date ?? null,
     searchInbox: async () => {
       throw notWired('Search')
     },

@@ -19,6 +19,24 @@ export interface ThreadPageRequest {
   idTo?: number
 }
 
+/**
+ * The date the contact panel shows as the conversation's first message: from the store when it holds the
+ * thread's start (a short thread read once, or the backfill reached it), else the thread's oldest page from the
+ * API, stored on the way. Offline with the start not stored, the API's failure stands: the panel says so, and
+ * never shows the oldest *stored* message as the first.
+ */
+export async function readFirstMessageDate(live: LiveAccount, chatId: string, log: Logger): Promise<string | null> {
+  try {
+    const stored = live.store.threadPages.firstMessage(chatId)
+    if (stored !== undefined) return stored?.date ?? null
+  } catch (error) {
+    log.warn(`thread ${chatId}: the stored start of the thread could not be read; asking the server`, error)
+  }
+  const page = await live.session.client.getMessages(chatId, { idFrom: 1 })
+  keepPage(live.store, chatId, { idFrom: 1 }, page, log)
+  return page.data[0]?.date ?? null
+}
+
 export async function readThreadPage(
   live: LiveAccount,
   request: ThreadPageRequest,

@@ -45,6 +45,7 @@ export function createHandlers(services: HandlerServices): Handlers {
 
     listConversations: (args) => inbox.listConversations(args),
     getMessages: (args) => inbox.getMessages(args),
+    getFirstMessageDate: ({ chatId }) => inbox.getFirstMessageDate(chatId),
     searchInbox: (args) => inbox.searchInbox(args),
     markRead: async ({ chatId }) => (await inbox.markRead(chatId), null),
     archive: async ({ chatId }) => (await inbox.archive(chatId), null),

@@ -45,6 +45,9 @@ export interface InboxEngine {
 
   listConversations(args: InvokeParsedArgs<'listConversations'>): Promise<Conversation[]>
   getMessages(args: InvokeParsedArgs<'getMessages'>): Promise<MessagesPage>
+  /** The date of the conversation's first message (null: it has none): from the store when it holds the
+   * thread's start, else from the API (the page is stored on the way). */
+  getFirstMessageDate(chatId: string): Promise<string | null>
   /** Full-text search over the account's stored history, within a view (answered locally, offline too). */
   searchInbox(args: InvokeParsedArgs<'searchInbox'>): Promise<SearchInboxResult>
   markRead(chatId: string): Promise<void>

@@ -56,6 +56,10 @@ const seedAtVersion: Record<number, (db: Database) => void> = {
     )
     db.prepare("INSERT INTO drafts (chat_id, text, updated_at) VALUES ('c1', 'unsent words', '2026-11-01')").run()
     db.prepare(`INSERT INTO sync_cursors (name, value) VALUES ('watermark', '"2026-11-01T00:00:00.000Z"')`).run()
+    // A thread read from its start: step 4 finds its first message from the coverage.
+    db.prepare('INSERT INTO message_coverage (chat_id, oldest_id, newest_id, reached_start) VALUES (?, 1, 1, 1)').run(
+      'c1',
+    )
   },
 }
 
@@ -97,6 +101,8 @@ describe('migrations', () => {
         expect(store.viewState.get('lastOpenConversation')).toBeNull()
         store.viewState.set('lastOpenConversation', 'c1')
         expect(store.viewState.get('lastOpenConversation')).toBe('c1')
+        // Step 4: the first message of a thread stored from its start is known.
+        if (from >= 1) expect(store.threadPages.firstMessage('c1')?.id).toBe(1)
         expect(upgraded.pragma('integrity_check', { simple: true })).toBe('ok')
       } finally {
         upgraded.close()

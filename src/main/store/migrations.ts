@@ -167,6 +167,19 @@ export const migrations: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 4,
+    description: "a thread's first message, kept once a page reached it (the contact panel's first date)",
+    sql: `
+      -- Coverage is one id range per thread, and a page from the thread's start that does not touch the
+      -- stored range replaces nothing (the newer range is kept): first_id remembers the start anyway.
+      ALTER TABLE message_coverage ADD COLUMN first_id INTEGER;
+      UPDATE message_coverage SET first_id = (
+        SELECT min(m.id) FROM messages m
+        WHERE m.chat_id = message_coverage.chat_id AND m.id BETWEEN message_coverage.oldest_id AND message_coverage.newest_id
+      ) WHERE reached_start = 1;
+    `,
+  },
 ]
 
 export const LATEST_VERSION = migrations.length

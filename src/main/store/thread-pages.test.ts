@@ -105,6 +105,34 @@ describe('thread pages in the store', () => {
     // A part stored but short of a page, start not reached: what is there, with more to ask for.
     expect(store.threadPages.readStored('c1', { idTo: 100 })).toMatchObject({ hasMore: true })
   })
+
+  it('knows the first message only once the stored pages reach the thread start', () => {
+    expect(store.threadPages.firstMessage('c1')).toBeUndefined()
+    store.threadPages.storeFetched('c1', { data: thread('c1', 101, 200), hasMore: true }, { idTo: 200 })
+    // The oldest stored message is not the first: the store cannot tell.
+    expect(store.threadPages.firstMessage('c1')).toBeUndefined()
+    // idFrom 1 proves the start, though the thread's first id is 7 (ids need not begin at 1); the range it
+    // proves, [1, 106], overlaps the stored [101, 200]: they join, and the start is known.
+    store.threadPages.storeFetched('c1', { data: thread('c1', 7, 106), hasMore: true }, { idFrom: 1 })
+    expect(store.messages.coverage('c1')).toMatchObject({ oldestId: 1, reachedStart: true })
+    expect(store.threadPages.firstMessage('c1')?.id).toBe(7)
+  })
+
+  it('keeps the start of a long thread apart from the newer range it does not touch', () => {
+    store.threadPages.storeFetched('c1', { data: thread('c1', 401, 500), hasMore: true }, { idTo: 500 })
+    store.threadPages.storeFetched('c1', { data: thread('c1', 3, 102), hasMore: true }, { idFrom: 1 })
+    // One range per thread: the newer is kept...
+    expect(store.messages.coverage('c1')).toEqual({ oldestId: 401, newestId: 500, reachedStart: false })
+    // ...and the start is remembered anyway, and kept when the range changes again.
+    expect(store.threadPages.firstMessage('c1')?.id).toBe(3)
+    store.threadPages.storeFetched('c1', { data: thread('c1', 301, 400), hasMore: true }, { idTo: 400 })
+    expect(store.threadPages.firstMessage('c1')?.id).toBe(3)
+  })
+
+  it('says a thread whose start holds no message has none', () => {
+    store.threadPages.storeFetched('c1', { data: [], hasMore: false }, { idTo: 5 })
+    expect(store.threadPages.firstMessage('c1')).toBeNull()
+  })
 })
 
 describe('the backfill queries', () => {

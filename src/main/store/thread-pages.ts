@@ -11,7 +11,7 @@
  * what a page proves.
  */
 import type { Database } from 'better-sqlite3'
-import { MESSAGES_PAGE_SIZE, type MessagesPage } from '../../shared/api/schemas'
+import { MESSAGES_PAGE_SIZE, type Message, type MessagesPage } from '../../shared/api/schemas'
 import { joinCoverage, type MessageCoverage, type MessageQueries } from './messages'
 
 /** How a page was asked for; `lastId`: the conversation's last message id when asked, if known. */
@@ -29,6 +29,9 @@ export interface ThreadPageQueries {
   readStored(chatId: string, asked: PageRequest): MessagesPage | null
   /** The date (ms) of the oldest message the coverage starts at, if stored. */
   oldestCoveredMs(chatId: string): number | null
+  /** The thread's first message when the store holds the thread's start (null: the thread has no messages);
+   * undefined when the store cannot tell. */
+  firstMessage(chatId: string): Message | null | undefined
 }
 
 /** What one answered request proves complete, or null when it proves nothing storable. */
@@ -58,10 +61,23 @@ export function createThreadPageQueries(db: Database, messages: MessageQueries):
   const oldestDate = db.prepare<[string], { date_ms: number }>(`
     SELECT m.date_ms FROM message_coverage c JOIN messages m ON m.chat_id = c.chat_id AND m.id = c.oldest_id
     WHERE c.chat_id = ?`)
+  const firstInRange = db.prepare<[string, number, number], { id: number | null }>(
+    'SELECT min(id) AS id FROM messages WHERE chat_id = ? AND id BETWEEN ? AND ?',
+  )
+  const firstId = db.prepare<[string], { first_id: number | null }>(
+    'SELECT first_id FROM message_coverage WHERE chat_id = ?',
+  )
+  const setFirstId = db.prepare<[number, string]>('UPDATE message_coverage SET first_id = ? WHERE chat_id = ?')
+  /** The thread's first message id, when a range that reaches the start holds a message. */
+  const startOf = (chatId: string, range: MessageCoverage | null) =>
+    range?.reachedStart ? (firstInRange.get(chatId, range.oldestId, range.newestId)?.id ?? null) : null
   const store = db.transaction((chatId: string, page: MessagesPage, asked: PageRequest) => {
     const fetched = coveredRange(page, asked)
     const coverage = fetched ? joinCoverage(messages.coverage(chatId), fetched) : messages.coverage(chatId)
     messages.upsertPage(chatId, page.data, coverage ?? undefined)
+    // The joined range, or this page's own when the join kept a newer range apart from it.
+    const first = startOf(chatId, coverage) ?? startOf(chatId, fetched)
+    if (first !== null && coverage) setFirstId.run(first, chatId)
     return coverage
   })
   return {
@@ -84,5 +100,12 @@ export function createThreadPageQueries(db: Database, messages: MessageQueries):
       return { data, hasMore }
     },
     oldestCoveredMs: (chatId) => oldestDate.get(chatId)?.date_ms ?? null,
+    firstMessage(chatId) {
+      const known = firstId.get(chatId)?.first_id
+      if (known !== null && known !== undefined) return messages.get(chatId, known) ?? undefined
+      const coverage = messages.coverage(chatId)
+      // A start reached with no message up to the range's newest: a thread with no messages so far.
+      return coverage?.reachedStart && startOf(chatId, coverage) === null ? null : undefined
+    },
   }
 }

@@ -15,6 +15,7 @@ export const invokeChannels = [
   'updateSettings',
   'listConversations',
   'getMessages',
+  'getFirstMessageDate',
   'searchInbox',
   'markRead',
   'archive',

@@ -409,6 +409,8 @@ export const invokeContract = {
       idTo: messageIdArg.optional(),
     }),
   ),
+  /** When the conversation began (its first message's date; null: no messages), for the contact panel. */
+  getFirstMessageDate: spec<string | null>()(chatIdArg),
   /** Full-text search over the stored history, within the view (./search.ts). */
   searchInbox: spec<SearchInboxResult>()(searchInboxArgsSchema),
   markRead: spec<null>()(chatIdArg),

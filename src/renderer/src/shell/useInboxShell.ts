@@ -2,7 +2,7 @@
  * Everything the shell holds: the drawers it opens, the clock, the agent's actions, where they are in the
  * inbox, and the commands reachable from the keyboard and the palette.
  */
-import { type RefObject, useCallback, useMemo } from 'react'
+import { type RefObject, useCallback } from 'react'
 import { useDisclosure } from '@mantine/hooks'
 import { notifications } from '@mantine/notifications'
 import { useTranslation } from 'react-i18next'
@@ -14,6 +14,7 @@ import { useInboxNavigation } from './useInboxNavigation'
 import { useInboxShortcuts } from './useInboxShortcuts'
 import { useNow } from './useNow'
 import { useOpenConversationEffects } from './useOpenConversationEffects'
+import { usePaletteCommands } from './usePaletteCommands'
 
 export function useInboxShell(
   meUserId: string | null,
@@ -45,6 +46,9 @@ export function useInboxShell(
     box?.focus()
     box?.select()
   }, [])
+  const openAssign = useCallback(() => {
+    if (openConversation) setAssignOpened(true)
+  }, [openConversation, setAssignOpened])
   const jumpToNew = useCallback(() => {
     if (openId && !jumpToNewMessages(openId)) notifications.show({ message: t('thread.noNewMessages') })
   }, [openId, t])
@@ -52,45 +56,21 @@ export function useInboxShell(
     move: inbox.move,
     openActive: inbox.openActive,
     toggleArchive,
-    openAssign: () => openConversation && setAssignOpened(true),
+    openAssign,
     focusComposer,
     markOpenRead: () => openId && actions.markRead(openId),
     jumpToNew,
     focusSearch,
     showCheatSheet: cheatSheet.open,
   })
-  // The palette's commands: always settings and shortcuts; archive, assign and reply when a conversation is open.
-  const commands = useMemo(
-    () => [
-      { id: 'settings', label: t('palette.openSettings'), run: settingsDrawer.open },
-      { id: 'shortcuts', label: t('palette.showShortcuts'), run: cheatSheet.open },
-      // After the palette has closed and given focus back, or it would take it from the box.
-      { id: 'search', label: t('palette.search'), run: focusSearch, runAfterClose: true },
-      ...(openConversation
-        ? [
-            {
-              id: 'archive',
-              label: openConversation.archived ? t('palette.unarchive') : t('palette.archive'),
-              run: toggleArchive,
-            },
-            { id: 'assign', label: t('palette.assign'), run: () => setAssignOpened(true) },
-            { id: 'reply', label: t('composer.reply'), run: () => composerRef.current?.focus() },
-            { id: 'newMessages', label: t('shortcuts.newMessages'), run: jumpToNew },
-          ]
-        : []),
-    ],
-    [
-      settingsDrawer.open,
-      cheatSheet.open,
-      focusSearch,
-      openConversation,
-      toggleArchive,
-      setAssignOpened,
-      composerRef,
-      jumpToNew,
-      t,
-    ],
-  )
+  const commands = usePaletteCommands(openConversation, composerRef, {
+    openSettings: settingsDrawer.open,
+    showShortcuts: cheatSheet.open,
+    focusSearch,
+    toggleArchive,
+    openAssign,
+    jumpToNew,
+  })
   return {
     inbox,
     actions,
