@@ -57,10 +57,12 @@ describe('the German catalog', () => {
 })
 
 describe.each(supportedLocales.filter(isRtl))('the right-to-left %s catalog', (locale) => {
-  it('isolates addresses, host patterns and ranges left to right (LRI…PDI), so they do not read scrambled', () => {
+  it('isolates addresses, host patterns, ranges, /shortcuts and key combinations left to right (LRI…PDI), so they do not read scrambled', () => {
     // A Latin run ending in neutrals ("http://", "(*.example.com)") takes the paragraph's direction at its ends:
     // shown as "//:http". An isolate keeps it whole; the placeholders ({{host}}) are isolated where they are shown.
-    const technical = /(?:[a-z0-9]+:\/\/[^\s،,()\u2069]*|\*\.[a-z.]*[a-z]|\d+\.\d+\.\d+\.\d+\/\d+|<local>)/g
+    // A canned reply's "/{{shortcut}}" and a key combination ("Shift+Enter") likewise.
+    const technical =
+      /(?:[a-z0-9]+:\/\/[^\s،,()\u2069]*|\*\.[a-z.]*[a-z]|\d+\.\d+\.\d+\.\d+\/\d+|<local>|\/\{\{shortcut\}\}|[A-Z][a-z]+\+[A-Z][a-z]+)/g
     const bare = [...flatten(catalogs[locale].translation)].filter(([, value]) =>
       [...value.matchAll(technical)].some((match) => value[match.index - 1] !== '\u2066'),
     )

@@ -45,7 +45,7 @@ export function CannedRepliesMenu({
           }}
         >
           <Text size="sm" fw={600} span>
-            /{reply.shortcut}
+            <bdi dir="ltr">/{reply.shortcut}</bdi>
           </Text>{' '}
           <Text size="sm" c="dimmed" span lineClamp={1}>
             {reply.text}

@@ -101,7 +101,7 @@ function CannedRepliesList({
       {replies.map((reply) => (
         <Group key={reply.shortcut} component="li" wrap="nowrap" align="flex-start" gap="xs">
           <Text fw={600} size="sm" miw={90}>
-            /{reply.shortcut}
+            <bdi dir="ltr">/{reply.shortcut}</bdi>
           </Text>
           <Text size="sm" style={{ flex: 1, whiteSpace: 'pre-wrap', wordBreak: 'break-word' }} lineClamp={3}>
             {reply.text}
