@@ -132,7 +132,8 @@ export function readStoredEntry(raw: unknown, now: number): StoredOutboxEntry | 
   return entry
 }
 
-export function toPublic(entry: StoredOutboxEntry): OutboxEntry {
+/** `notSaved`: why the entry's latest state is not on disk (./unsaved.ts), null when it is. */
+export function toPublic(entry: StoredOutboxEntry, notSaved: BridgeError | null = null): OutboxEntry {
   return {
     clientId: entry.clientId,
     chatId: entry.chatId,
@@ -143,5 +144,6 @@ export function toPublic(entry: StoredOutboxEntry): OutboxEntry {
     messageId: entry.messageId,
     baselineMessageId: entry.baselineMessageId,
     error: entry.error as BridgeError | null,
+    notSaved,
   }
 }

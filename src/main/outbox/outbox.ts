@@ -19,6 +19,7 @@ import { systemScheduler, type Scheduler } from '../ports/scheduler'
 import { createBook, discardEntry, enqueueEntry, networkBack, resumeEntries, retryEntry, type Book } from './book'
 import { toPublic } from './entry'
 import { createStepQueue } from './queue'
+import { DEFAULT_SAVE_RETRY_MS } from './unsaved'
 import { defaultTiming, ownedIds, type OutboxTiming } from './rules'
 import { runStep, type RunnerDeps } from './runner'
 import { createJsonOutboxStorage, type OutboxStorage, type OutboxStoreData } from './storage'
@@ -57,6 +58,8 @@ export interface OutboxOptions {
   maxParallel?: number
   /** Entries not yet accepted (waiting, failed, unconfirmed) beyond which a new reply is refused. */
   maxUnsent?: number
+  /** How often an entry the disk refused is saved again (./unsaved.ts). */
+  saveRetryMs?: number
 }
 
 export interface Outbox {
@@ -94,10 +97,13 @@ export function createOutbox(options: OutboxOptions): Outbox {
   const book = createBook({
     storage,
     log,
+    scheduler,
+    saveRetryMs: options.saveRetryMs ?? DEFAULT_SAVE_RETRY_MS,
     emit: (entries) => options.emit('outboxChanged', entries),
-    queue: (entries) =>
+    queue: (entries, held) =>
       createStepQueue({
         entries,
+        held,
         run: (entry, step) => runStep(runnerDeps, entry, step),
         timing,
         maxParallel: Math.max(1, options.maxParallel ?? DEFAULT_MAX_PARALLEL),
@@ -122,7 +128,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
     },
     list() {
       load()
-      return book.entries.map(toPublic)
+      return book.entries.map((e) => toPublic(e, book.unsaved.reason(e.clientId)))
     },
     retry(clientId) {
       load()
@@ -137,7 +143,10 @@ export function createOutbox(options: OutboxOptions): Outbox {
       networkBack(book)
     },
     whenIdle: () => book.queue.whenIdle(),
-    stop: () => book.queue.stop(),
+    stop: () => {
+      book.queue.stop()
+      book.unsaved.stop()
+    },
   }
   return outbox
 }

@@ -11,6 +11,8 @@ import { isSettled, nextStep, type OutboxTiming, type Step } from './rules'
 
 export interface QueueDeps {
   entries(): readonly StoredOutboxEntry[]
+  /** An entry that may not run now (its state is not on disk): it still holds back its conversation's later ones. */
+  held?(entry: StoredOutboxEntry): boolean
   run(entry: StoredOutboxEntry, step: Step): Promise<void>
   timing: OutboxTiming
   maxParallel: number
@@ -74,7 +76,7 @@ export function createStepQueue(deps: QueueDeps): StepQueue {
       const now = scheduler.now()
       let soonest: number | null = null
       for (const entry of heads(deps.entries())) {
-        if (running.has(entry.chatId)) continue
+        if (running.has(entry.chatId) || deps.held?.(entry)) continue
         const step = nextStep(entry, deps.timing)
         if (!step) continue
         if (step.at > now) soonest = soonest === null ? step.at : Math.min(soonest, step.at)

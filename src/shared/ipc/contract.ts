@@ -326,6 +326,9 @@ export interface OutboxEntry {
    * ambiguous failure, our message, if the server has it, is an outbound one above this id with our text. */
   baselineMessageId: number | null
   error: BridgeError | null
+  /** Set while this computer's disk refuses the entry (full, read-only): nothing is sent for it until it is
+   * saved, and saving is retried (src/main/outbox/unsaved.ts). */
+  notSaved: BridgeError | null
 }
 
 /** The history backfill's progress (src/main/backfill), for the indicator. */

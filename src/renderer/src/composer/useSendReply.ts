@@ -29,6 +29,7 @@ function optimisticEntry(chatId: string, clientId: string, text: string): Outbox
     messageId: null,
     baselineMessageId: null,
     error: null,
+    notSaved: null,
   }
 }
 

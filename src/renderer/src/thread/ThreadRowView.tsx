@@ -145,19 +145,23 @@ function PendingBubble({ entry }: { entry: OutboxEntry }) {
     sync?.state === 'offline' ||
     (sync?.state === 'backoff' && ['network', 'timeout', 'proxy'].includes(sync.error?.kind ?? ''))
   const waitingForNetwork = unreachable && (entry.state === 'pending' || entry.state === 'sending')
-  const label = waitingForNetwork
-    ? t('status.willSendOnline')
-    : entry.state === 'sending'
-      ? t('status.sending')
-      : entry.state === 'accepted'
-        ? t('status.sent')
-        : entry.state === 'failed'
-          ? t('status.notSent')
-          : unconfirmed
-            ? t('status.notConfirmed')
-            : entry.attempts > 0
-              ? t('status.retrying')
-              : t('status.queued')
+  // Refused by this computer's disk (full, read-only): held in memory, saved again by main until it works.
+  const notSaved = entry.notSaved !== null && !failed
+  const label = notSaved
+    ? t('status.notSavedYet')
+    : waitingForNetwork
+      ? t('status.willSendOnline')
+      : entry.state === 'sending'
+        ? t('status.sending')
+        : entry.state === 'accepted'
+          ? t('status.sent')
+          : entry.state === 'failed'
+            ? t('status.notSent')
+            : unconfirmed
+              ? t('status.notConfirmed')
+              : entry.attempts > 0
+                ? t('status.retrying')
+                : t('status.queued')
   const act = (channel: 'retryOutboxEntry' | 'discardOutboxEntry') =>
     call(channel, { clientId: entry.clientId })
       .then(() => {
@@ -180,10 +184,15 @@ function PendingBubble({ entry }: { entry: OutboxEntry }) {
       </Text>
       <div className={classes.meta}>
         <time dateTime={entry.createdAt}>{format.time(entry.createdAt)}</time>
-        <span className={failed ? 'tone-danger' : undefined}>
+        <span className={failed ? 'tone-danger' : notSaved ? 'tone-warn' : undefined}>
           {failed ? <IconAlertTriangle size={14} aria-hidden /> : <IconClock size={14} aria-hidden />} {label}
         </span>
       </div>
+      {notSaved && (
+        <Text size="xs" className="tone-warn" mt={4} role="note">
+          {errorMessage(entry.notSaved!)}
+        </Text>
+      )}
       {failed && (
         <>
           <Text size="xs" className="tone-danger" mt={4} role="note">

@@ -23,6 +23,7 @@ const entry = (clientId: string, messageId: number | null): OutboxEntry => ({
   messageId,
   baselineMessageId: null,
   error: null,
+  notSaved: null,
 })
 
 describe('thread rows', () => {
