@@ -68,7 +68,11 @@ export function openAccountDatabase(
   databases: AccountDatabases,
   accountId: string,
   log: Logger,
+  options: { inMemory?: boolean } = {},
 ): OpenedAccountDatabase {
+  // The demo workspace: its sandbox starts afresh (on a new port, so a new account id) at every launch, so a file
+  // would only keep a copy no later run can use, one more each launch.
+  if (options.inMemory) return { store: openMemoryAccountStore(), recovery: null, problem: null, draftsSetAside: null }
   let opened: OpenedStore
   try {
     opened = databases.open(accountId)
@@ -129,6 +133,26 @@ export function clearAccountDatabase(databases: AccountDatabases, accountId: str
   } finally {
     store.close()
   }
+}
+
+/**
+ * The database of an account another key replaced (Settings → Change account). The server has everything in it
+ * but what was never sent: with no unsent reply, no draft and no unreadable outbox row, it is deleted, or every
+ * change of key would leave a copy of an inbox behind. With any of those it is kept: they belong to that key
+ * (a reply is never sent with another account's key), and connecting with it again brings them back.
+ */
+export function releaseReplacedDatabase(databases: AccountDatabases, accountId: string): 'deleted' | 'kept' {
+  const { store } = databases.open(accountId)
+  let holdsWork: boolean
+  try {
+    const unsent = store.outbox.list().some((entry) => (entry as { state?: unknown }).state !== 'accepted')
+    holdsWork = unsent || store.outbox.listUnreadable().length > 0 || Object.keys(store.drafts.getAll()).length > 0
+  } finally {
+    store.close()
+  }
+  if (holdsWork) return 'kept'
+  databases.remove(accountId)
+  return 'deleted'
 }
 
 /** The JSON files of before the database, each imported once (then renamed `*.imported`); the drafts' result. */

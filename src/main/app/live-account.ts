@@ -63,7 +63,9 @@ export function openLiveAccount(
 ): LiveAccount {
   const { adapters, log } = deps
   const api = session.client
-  const { store, ...database } = openAccountDatabase(deps.databases, session.accountId, log.child('store'))
+  const { store, ...database } = openAccountDatabase(deps.databases, session.accountId, log.child('store'), {
+    inMemory: session.account.kind === 'demo',
+  })
   const sync = createSyncEngine({
     api,
     stateStore: cursorKeyValueStore<SyncStateData>(store),

@@ -21,7 +21,7 @@ import {
   type LiveInboxEngineOptions,
 } from './live-account'
 import { liveInboxActions } from './live-inbox-actions'
-import { clearAccountDatabase, noticeOf } from './account-database'
+import { clearAccountDatabase, noticeOf, releaseReplacedDatabase } from './account-database'
 import { createLiveBulk } from './live-bulk'
 import type { Logger } from '../ports/logger'
 
@@ -66,13 +66,15 @@ export function createLiveInboxEngine(deps: InboxEngineDeps, options: LiveInboxE
         adapters.emit('conversationsChanged', { upserted: [], full: true, unreadTotal: 0 })
         return
       }
+      if (previous && previous.session.accountId !== session.accountId) releaseReplaced(deps, previous.session)
       openLive(session)
     },
     async clearLocalData() {
       const { session } = current()
       await stopLive()
       try {
-        clearAccountDatabase(deps.databases, session.accountId)
+        // The demo's database is in memory: opening the account again starts it afresh.
+        if (session.account.kind !== 'demo') clearAccountDatabase(deps.databases, session.accountId)
       } finally {
         // Whatever happened, the account runs again (on a fresh file, or on the old one it could not delete).
         adapters.emit('conversationsChanged', { upserted: [], full: true, unreadTotal: 0 })
@@ -121,6 +123,19 @@ function rememberOpen(live: LiveAccount, chatId: string, log: Logger): void {
   } catch (error) {
     // The window still shows it; only the next start will not open it again.
     log.warn('The open conversation could not be remembered for the next start.', error)
+  }
+}
+
+/** Another key replaced the account: its database goes unless it holds unsent work (./account-database.ts). */
+function releaseReplaced(deps: InboxEngineDeps, previous: AccountSession): void {
+  if (previous.account.kind === 'demo') return // in memory, gone with its session
+  try {
+    const outcome = releaseReplacedDatabase(deps.databases, previous.accountId)
+    if (outcome === 'kept') {
+      deps.log.info('The replaced account’s database is kept: it holds unsent replies or drafts of that key.')
+    }
+  } catch (error) {
+    deps.log.error('The replaced account’s inbox database could not be checked or deleted.', error)
   }
 }
 
