@@ -25,7 +25,8 @@ export function useContactDetails(conversation: Conversation, enabled: boolean) 
     staleTime: Infinity,
     // main already retries a failed read; a failure here shows its error and a Retry button.
     retry: false,
-    enabled: enabled && thread.status !== 'pending',
+    // After the thread's page, or its first failure (the thread then retries; the panel shows its own error).
+    enabled: enabled && (thread.status !== 'pending' || thread.failureCount > 0),
   })
   const others = all.data ? otherConversationsOf(conversation, all.data) : null
   return { others, othersQuery: all, firstMessage }
