@@ -23,6 +23,13 @@ export interface BatchInit {
   publish(status: BulkStatus): void
 }
 
+/**
+ * Progress is told at most this often while a batch runs (each change of state, and the end, at once): a
+ * batch of thousands would otherwise send the window a status per conversation, on top of each conversation's
+ * own change, and the window has nothing to show between two frames of a progress bar.
+ */
+export const PROGRESS_EVERY_MS = 200
+
 export class BulkBatch {
   private readonly succeeded = new Map<string, BulkItem>()
   private readonly failures = new Map<string, { item: BulkItem | null; failure: BulkFailure }>()
@@ -30,6 +37,9 @@ export class BulkBatch {
   private revision = 0
   /** Set once Undo has started: a batch is undone once. */
   private undoneBy: string | null = null
+  /** What the window was last told, and whether a later status waits for PROGRESS_EVERY_MS to pass. */
+  private sent = { at: 0, state: null as BulkStatus['state'] | null, undo: null as BulkStatus['undo'] | null }
+  private trailing: ReturnType<typeof setTimeout> | null = null
 
   constructor(private readonly init: BatchInit) {
     for (const failure of init.refused) this.failures.set(failure.chatId, { item: null, failure })
@@ -130,7 +140,19 @@ export class BulkBatch {
 
   private publish(): void {
     this.revision += 1
-    this.init.publish(this.status())
+    const status = this.status()
+    const wait = this.sent.at + PROGRESS_EVERY_MS - Date.now()
+    const news = status.state !== this.sent.state || status.undo !== this.sent.undo || !isBulkActive(status)
+    if (news || wait <= 0) return this.send(status)
+    // A timer, not the runner's clock: this paces the window, and a test clock must not jump for it.
+    this.trailing ??= setTimeout(() => this.send(this.status()), wait)
+  }
+
+  private send(status: BulkStatus): void {
+    if (this.trailing) clearTimeout(this.trailing)
+    this.trailing = null
+    this.sent = { at: Date.now(), state: status.state, undo: status.undo }
+    this.init.publish(status)
   }
 }
 

@@ -48,7 +48,8 @@ export function AssignPicker({
       <Popover.Dropdown p="xs">
         {opened && (
           <AssignList
-            conversation={conversation}
+            assigneeId={assignee?.id}
+            canUnassign={Boolean(assignee)}
             meUserId={meUserId}
             onAssign={(user) => {
               onOpenedChange(false)
@@ -65,13 +66,17 @@ export function AssignPicker({
   )
 }
 
-function AssignList({
-  conversation,
+/** The picker's list: also the bulk bar's (../bulk/BulkAssignPicker.tsx), for many conversations at once. */
+export function AssignList({
+  assigneeId,
+  canUnassign,
   meUserId,
   onAssign,
   onUnassign,
 }: {
-  conversation: Conversation
+  /** Who has the conversation now (marked in the list, and "Assign to me" is off when it is me). */
+  assigneeId: string | undefined
+  canUnassign: boolean
   meUserId: string | null
   onAssign: (user: Pick<User, 'id' | 'displayName'>) => void
   onUnassign: () => void
@@ -94,7 +99,7 @@ function AssignList({
           size="xs"
           variant="light"
           leftSection={<IconUserCheck size={14} aria-hidden />}
-          disabled={!me || conversation.assignee?.id === me.id}
+          disabled={!me || assigneeId === me.id}
           title={me ? undefined : t('assign.pickYourselfFirst')}
           onClick={() => me && onAssign(me)}
         >
@@ -104,7 +109,7 @@ function AssignList({
           size="xs"
           variant="default"
           leftSection={<IconUserMinus size={14} aria-hidden />}
-          disabled={!conversation.assignee}
+          disabled={!canUnassign}
           onClick={onUnassign}
         >
           {t('assign.unassign')}
@@ -128,7 +133,7 @@ function AssignList({
         loading={users.isPending}
         anyTeammates={Boolean(users.data?.length)}
         teammates={filtered}
-        assigneeId={conversation.assignee?.id}
+        assigneeId={assigneeId}
         meUserId={meUserId}
         onPick={onAssign}
       />

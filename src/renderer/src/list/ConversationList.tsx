@@ -4,9 +4,10 @@
  * with loading (skeleton), empty and error states.
  */
 import { useTranslation } from 'react-i18next'
-import { useEffect, useLayoutEffect, useRef } from 'react'
+import { type KeyboardEvent, useEffect, useLayoutEffect, useRef } from 'react'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import type { Conversation } from '../../../shared/api/schemas'
+import type { RowGesture } from '../bulk/useBulkSelection'
 import classes from './ConversationList.module.css'
 import { ConversationRow, ROW_HEIGHT } from './ConversationRow'
 import { ListEmpty, ListLoadError, ListLoading } from './ListStates'
@@ -32,6 +33,18 @@ function useFirstPaintMark(hasRows: boolean, count: number) {
   }, [hasRows, count])
 }
 
+/** The listbox's own keys: arrows move the cursor, Enter opens its row (J/K and the rest: ../shell). */
+function listKeyDown(event: KeyboardEvent, onMove: (delta: number) => void, onOpenActive: () => void): void {
+  const delta = event.key === 'ArrowDown' ? 1 : event.key === 'ArrowUp' ? -1 : 0
+  if (delta !== 0) {
+    event.preventDefault()
+    onMove(delta)
+  } else if (event.key === 'Enter') {
+    event.preventDefault()
+    onOpenActive()
+  }
+}
+
 interface ConversationListProps {
   conversations: readonly Conversation[]
   status: 'pending' | 'error' | 'success'
@@ -43,6 +56,9 @@ interface ConversationListProps {
   now: number
   emptyMessage: string
   onOpen: (chatId: string) => void
+  /** The bulk selection (../bulk), and a checkbox or Shift/Ctrl/Cmd+click on a row. */
+  selectedIds: ReadonlySet<string>
+  onGesture: (chatId: string, gesture: RowGesture) => void
   onMove: (delta: number) => void
   onOpenActive: () => void
 }
@@ -58,6 +74,8 @@ export function ConversationList({
   now,
   emptyMessage,
   onOpen,
+  selectedIds,
+  onGesture,
   onMove,
   onOpenActive,
 }: ConversationListProps) {
@@ -92,18 +110,7 @@ export function ConversationList({
       tabIndex={0}
       aria-activedescendant={activeId ? `conversation-${activeId}` : undefined}
       data-testid="conversation-list"
-      onKeyDown={(event) => {
-        if (event.key === 'ArrowDown') {
-          event.preventDefault()
-          onMove(1)
-        } else if (event.key === 'ArrowUp') {
-          event.preventDefault()
-          onMove(-1)
-        } else if (event.key === 'Enter') {
-          event.preventDefault()
-          onOpenActive()
-        }
-      }}
+      onKeyDown={(event) => listKeyDown(event, onMove, onOpenActive)}
     >
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {virtualizer.getVirtualItems().map((item) => {
@@ -119,7 +126,10 @@ export function ConversationList({
                 open={conversation.id === openId}
                 draft={drafts?.[conversation.id]}
                 now={now}
+                checked={selectedIds.has(conversation.id)}
+                selecting={selectedIds.size > 0}
                 onClick={onOpen}
+                onGesture={onGesture}
               />
             </div>
           )

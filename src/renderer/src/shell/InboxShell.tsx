@@ -69,6 +69,7 @@ export function InboxShell({
         <div style={{ flex: 1, minHeight: 0, display: 'flex' }}>
           <ListPane
             inbox={inbox}
+            bulk={shell.bulk}
             meUserId={meUserId}
             drafts={shell.drafts}
             now={shell.now}

@@ -1,10 +1,14 @@
 /**
  * The list column: search and filters over the virtualized conversation list for the current view. While the
  * search box has text, the list shows the conversations whose name, number or last message match, and below it
- * the messages found in the stored history (../search). The history backfill's progress at its foot.
+ * the messages found in the stored history (../search). The bulk selection's bar above the list (../bulk), and at
+ * its foot a bulk batch's progress and the history backfill's.
  */
 import { useTranslation } from 'react-i18next'
 import { Button, Text } from '@mantine/core'
+import { BulkBar } from '../bulk/BulkBar'
+import { BulkProgress } from '../bulk/BulkProgress'
+import type { InboxBulk } from '../bulk/useBulk'
 import { ConversationList } from '../list/ConversationList'
 import { ROW_HEIGHT } from '../list/ConversationRow'
 import { ListToolbar } from '../list/ListToolbar'
@@ -19,12 +23,14 @@ const SEARCH_LIST_MAX_HEIGHT = '45%'
 
 export function ListPane({
   inbox,
+  bulk,
   meUserId,
   drafts,
   now,
   onChooseMe,
 }: {
   inbox: InboxNavigation
+  bulk: InboxBulk
   meUserId: string | null
   drafts: Record<string, string> | undefined
   now: number
@@ -60,18 +66,34 @@ export function ListPane({
         onFilters={inbox.setFilters}
         channels={inbox.channels}
       />
+      <BulkBar
+        selection={bulk.selection}
+        archiveView={bulk.archiveView}
+        meUserId={meUserId}
+        assignOpened={bulk.assignOpened}
+        onAssignOpened={bulk.setAssignOpened}
+        onAction={(action) => void bulk.act(action)}
+      />
       {search.searching && (
         <Text size="xs" fw={600} tt="uppercase" c="dimmed" px="sm" pt={8} pb={4}>
           {t('search.conversations')}
         </Text>
       )}
-      <ListSection inbox={inbox} searching={search.searching} drafts={drafts} now={now} emptyMessage={emptyMessage} />
+      <ListSection
+        inbox={inbox}
+        bulk={bulk}
+        searching={search.searching}
+        drafts={drafts}
+        now={now}
+        emptyMessage={emptyMessage}
+      />
       {search.searching && <SearchResults {...search.results} />}
       {view === 'mine' && !meUserId && (
         <Button m="sm" variant="light" onClick={onChooseMe}>
           {t('list.chooseMe')}
         </Button>
       )}
+      <BulkProgress batch={bulk.batch} />
       <BackfillIndicator />
     </section>
   )
@@ -80,12 +102,14 @@ export function ListPane({
 /** The conversations: the whole column, or while searching the share above the messages found. */
 function ListSection({
   inbox,
+  bulk,
   searching,
   drafts,
   now,
   emptyMessage,
 }: {
   inbox: InboxNavigation
+  bulk: InboxBulk
   searching: boolean
   drafts: Record<string, string> | undefined
   now: number
@@ -122,6 +146,8 @@ function ListSection({
         now={now}
         emptyMessage={emptyMessage}
         onOpen={inbox.open}
+        selectedIds={bulk.selection.selectedIds}
+        onGesture={bulk.selection.onRowGesture}
         onMove={inbox.move}
         onOpenActive={inbox.openActive}
       />

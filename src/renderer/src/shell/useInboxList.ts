@@ -16,7 +16,7 @@ import { ALL_CONVERSATIONS_ARGS, ALL_CONVERSATIONS_ORDER, useConversations } fro
 import { type ListFilters, sortOrderBy } from '../list/ListToolbar'
 
 /** `YYYY-MM-DD` (a local day) → the ISO instant of its start. */
-function dayStartIso(day: string): string | undefined {
+export function dayStartIso(day: string): string | undefined {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day)
   if (!match) return undefined
   return new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3])).toISOString()

@@ -7,6 +7,7 @@ import { useDisclosure } from '@mantine/hooks'
 import { notifications } from '@mantine/notifications'
 import { useTranslation } from 'react-i18next'
 import { useDrafts } from '../bridge/queries'
+import { useBulk } from '../bulk/useBulk'
 import type { ComposerHandle } from '../composer/Composer'
 import { jumpToNewMessages } from '../thread/jumpToNew'
 import { useConversationActions } from './useConversationActions'
@@ -35,6 +36,7 @@ export function useInboxShell(
     lastOpenConversation,
   })
   const { openConversation, openId, setAssignOpened } = inbox
+  const bulk = useBulk(inbox)
   useOpenConversationEffects(openId, openConversation?.unreadCount ?? 0, actions.markRead)
 
   const toggleArchive = useCallback(() => {
@@ -62,6 +64,7 @@ export function useInboxShell(
     jumpToNew,
     focusSearch,
     showCheatSheet: cheatSheet.open,
+    ...bulk.shortcuts,
   })
   const commands = usePaletteCommands(openConversation, composerRef, {
     openSettings: settingsDrawer.open,
@@ -70,10 +73,12 @@ export function useInboxShell(
     toggleArchive,
     openAssign,
     jumpToNew,
+    bulkCommands: bulk.commands,
   })
   return {
     inbox,
     actions,
+    bulk,
     drafts: drafts.data,
     now,
     commands,

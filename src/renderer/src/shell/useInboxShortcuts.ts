@@ -1,6 +1,7 @@
 /**
  * The inbox's single-key shortcuts (J/K move, Enter opens, E archives, A assigns, R replies, U marks read,
- * N jumps to the new messages, / or Ctrl/Cmd+F searches, ? lists them). Ignored while typing,
+ * N jumps to the new messages, / or Ctrl/Cmd+F searches, ? lists them; for bulk actions X selects the row under
+ * the cursor, Shift+J/K extend the selection, Esc clears it). Ignored while typing,
  * inside a dialog, or with a modifier held
  * (except Ctrl/Cmd+F, which works everywhere).
  */
@@ -17,6 +18,11 @@ export interface ShortcutHandlers {
   jumpToNew: () => void
   focusSearch: () => void
   showCheatSheet: () => void
+  /** Bulk selection (../bulk): X, Shift+J/K, Esc. */
+  toggleSelect: () => void
+  extendSelection: (delta: 1 | -1) => void
+  /** False when nothing was selected (Esc is then left to whatever else listens). */
+  clearSelection: () => boolean
 }
 
 function isTypingTarget(target: EventTarget | null): boolean {
@@ -29,12 +35,20 @@ function runShortcut(event: KeyboardEvent, handlers: ShortcutHandlers): boolean 
   switch (event.key) {
     case 'j':
     case 'J':
-      handlers.move(1)
+      if (event.shiftKey) handlers.extendSelection(1)
+      else handlers.move(1)
       return true
     case 'k':
     case 'K':
-      handlers.move(-1)
+      if (event.shiftKey) handlers.extendSelection(-1)
+      else handlers.move(-1)
       return true
+    case 'x':
+    case 'X':
+      handlers.toggleSelect()
+      return true
+    case 'Escape':
+      return handlers.clearSelection()
     case 'Enter':
       if (event.target !== document.body) return false
       handlers.openActive()

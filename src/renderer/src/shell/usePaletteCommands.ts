@@ -1,8 +1,9 @@
 /** The palette's commands: always settings, shortcuts and search; archive, assign, reply and "New messages"
- * when a conversation is open. */
+ * when a conversation is open; then the bulk selection's (../bulk/useBulk.ts). */
 import { type RefObject, useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Conversation } from '../../../shared/api/schemas'
+import type { PaletteCommand } from '../bulk/useBulk'
 import type { ComposerHandle } from '../composer/Composer'
 
 export interface PaletteCommandActions {
@@ -12,6 +13,7 @@ export interface PaletteCommandActions {
   toggleArchive: () => void
   openAssign: () => void
   jumpToNew: () => void
+  bulkCommands: PaletteCommand[]
 }
 
 export function usePaletteCommands(
@@ -20,7 +22,7 @@ export function usePaletteCommands(
   actions: PaletteCommandActions,
 ) {
   const { t } = useTranslation()
-  const { openSettings, showShortcuts, focusSearch, toggleArchive, openAssign, jumpToNew } = actions
+  const { openSettings, showShortcuts, focusSearch, toggleArchive, openAssign, jumpToNew, bulkCommands } = actions
   return useMemo(
     () => [
       { id: 'settings', label: t('palette.openSettings'), run: openSettings },
@@ -39,7 +41,19 @@ export function usePaletteCommands(
             { id: 'newMessages', label: t('shortcuts.newMessages'), run: jumpToNew },
           ]
         : []),
+      ...bulkCommands,
     ],
-    [openSettings, showShortcuts, focusSearch, openConversation, toggleArchive, openAssign, composerRef, jumpToNew, t],
+    [
+      openSettings,
+      showShortcuts,
+      focusSearch,
+      openConversation,
+      toggleArchive,
+      openAssign,
+      composerRef,
+      jumpToNew,
+      bulkCommands,
+      t,
+    ],
   )
 }
