@@ -23,6 +23,15 @@ export interface ConversationWindow {
   conversations: Conversation[]
 }
 
+/** What the sync engine needs to know of a stored conversation without reading it whole. */
+export interface StoredVersion {
+  id: string
+  /** `updatedDate` in ms: a listed conversation with the same one is a duplicate. */
+  updatedMs: number
+  unreadCount: number
+  archived: boolean
+}
+
 export interface ConversationQueries extends ConversationWrites {
   get(id: string): Conversation | null
   window(query: ConversationWindowQuery): ConversationWindow
@@ -32,9 +41,27 @@ export interface ConversationQueries extends ConversationWrites {
   /** Unread messages over active (not archived) conversations: the badge. */
   unreadTotal(): number
   countAll(): number
-  /** Every stored conversation, archived included (the sync engine's picture at a cold start). */
+  /** Every stored conversation, archived included. Reads (and parses) the whole table: not for a poll tick. */
   all(): Conversation[]
+  /** The stored versions of these ids (absent ones are left out); `'all'`: of every row (a full list's diff). */
+  versions(ids: readonly string[] | 'all'): StoredVersion[]
+  /** The ids assigned to `userId` (archived included): what is "mine" when the agent picks who they are. */
+  idsAssignedTo(userId: string): string[]
 }
+
+interface VersionRow {
+  id: string
+  updated_ms: number
+  unread_count: number
+  archived: number
+}
+
+const toVersion = (row: VersionRow): StoredVersion => ({
+  id: row.id,
+  updatedMs: row.updated_ms,
+  unreadCount: row.unread_count,
+  archived: row.archived === 1,
+})
 
 const sortColumns = {
   lastMessageDate: 'c.last_message_ms',
@@ -60,6 +87,12 @@ export function createConversationQueries(db: Database): ConversationQueries {
   )
   const all = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM conversations')
   const every = db.prepare<[], { data: string }>('SELECT data FROM conversations')
+  const versionColumns = 'id, updated_ms, unread_count, archived'
+  const versionsOf = db.prepare<[string], VersionRow>(
+    `SELECT ${versionColumns} FROM conversations WHERE id IN (SELECT value FROM json_each(?))`,
+  )
+  const everyVersion = db.prepare<[], VersionRow>(`SELECT ${versionColumns} FROM conversations`)
+  const assignedTo = db.prepare<[string], { id: string }>('SELECT id FROM conversations WHERE assignee_id = ?')
   const cached = createStatementCache(db)
   // One statement per view filter, shared by window() and countViews().
   const countIn = (filter: ViewFilter): number => {
@@ -112,5 +145,10 @@ export function createConversationQueries(db: Database): ConversationQueries {
     unreadTotal: () => unread.get()!.total,
     countAll: () => all.get()!.n,
     all: () => every.all().map((row) => parseConversation(row.data)),
+    versions(ids) {
+      if (ids === 'all') return everyVersion.all().map(toVersion)
+      return ids.length === 0 ? [] : versionsOf.all(JSON.stringify(ids)).map(toVersion)
+    },
+    idsAssignedTo: (userId) => assignedTo.all(userId).map((row) => row.id),
   }
 }

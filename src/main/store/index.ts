@@ -15,7 +15,7 @@ export {
   type RecoveryReport,
 } from './open-store'
 export { StoreError, type StoreErrorKind } from './errors'
-export type { ConversationQueries, ConversationWindow, ConversationWindowQuery } from './conversations'
+export type { ConversationQueries, ConversationWindow, ConversationWindowQuery, StoredVersion } from './conversations'
 export { joinCoverage, type MessageQueries, type MessageCoverage, type MessageRangeQuery } from './messages'
 export { coveredRange, type PageRequest, type ThreadPageQueries } from './thread-pages'
 export type { BackfillQueries, BackfillCandidate, BackfillPendingQuery } from './backfill-queries'

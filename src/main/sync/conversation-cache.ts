@@ -1,11 +1,14 @@
 /**
- * Main's picture of the inbox: the server's version of every conversation
- * (archived included), with the app's own changes (read, assign, archive…)
- * shown over it at once, until a sync sees the server's version move. The
- * list, the badge and the events all read this one picture.
+ * Main's picture of the inbox: the account's database holds the server's
+ * version of every conversation (archived included); this class adds the
+ * app's own changes (read, assign, archive…) over it, shown at once until a
+ * sync sees the server's version move, and keeps the badge's total. It holds
+ * no copy of the inbox: what it keeps in memory grows with what changed
+ * locally, never with the history (issue 11 §6, ./README.md "Scale").
  */
 import type { Conversation } from '../../shared/api/schemas'
-import { computeUnreadTotal, createUnreadTotalPublisher } from '../notify'
+import type { StoredVersion } from '../store'
+import { createUnreadTotalPublisher } from '../notify'
 
 /** A change the app made (read, assign, archive…): shown at once, replaced by
  * the server's version as soon as a sync sees the conversation change. */
@@ -21,47 +24,99 @@ interface LocalPatch {
   appliedAt: number
 }
 
+/** The account database's conversation rows as the picture reads them (src/main/store fits this). */
+export interface PictureRows {
+  get(id: string): Conversation | null
+  versions(ids: readonly string[] | 'all'): StoredVersion[]
+  unreadTotal(): number
+  countAll(): number
+  all(): Conversation[]
+  idsAssignedTo(userId: string): string[]
+}
+
+/** What the badge counts of one conversation: its unread messages unless archived. */
+const badgeShare = (c: { archived: boolean; unreadCount: number } | null | undefined): number =>
+  c && !c.archived ? c.unreadCount : 0
+
+/** A database that cannot be read at the start leaves the picture empty until the first sync (not a crash). */
+function readOr<T>(read: () => T, fallback: T): T {
+  try {
+    return read()
+  } catch {
+    return fallback
+  }
+}
+
+export const versionOf = (c: Conversation): StoredVersion => ({
+  id: c.id,
+  updatedMs: Date.parse(c.updatedDate),
+  unreadCount: c.unreadCount,
+  archived: c.archived,
+})
+
 export class ConversationCache {
-  private readonly server = new Map<string, Conversation>()
   private readonly localPatches = new Map<string, LocalPatch>()
+  /** Server versions a failed database write left out (null: removed), read over the rows until a write takes them. */
+  private readonly unsaved = new Map<string, Conversation | null>()
+  /** The badge's total over the server's versions: one SQL sum at the start, then moved by each commit. */
+  private serverUnread: number
+  private rowsKnown = false
   private readonly unreadPublisher: ReturnType<typeof createUnreadTotalPublisher>
 
   /** `setUnreadTotal`, the badge, is called only when the total changes. */
-  constructor(setUnreadTotal: (total: number) => void) {
+  constructor(
+    private readonly rows: PictureRows,
+    setUnreadTotal: (total: number) => void,
+  ) {
     this.unreadPublisher = createUnreadTotalPublisher(setUnreadTotal)
+    this.serverUnread = readOr(() => rows.unreadTotal(), 0)
   }
 
-  /** The picture a cold start finds in the account's database, shown until the first sync reconciles it
-   * (a full list: what changed replaces its row, what is gone is removed). */
-  seed(conversations: readonly Conversation[]): void {
-    for (const conversation of conversations) this.server.set(conversation.id, conversation)
-  }
-
-  get size(): number {
-    return this.server.size
+  /** Whether any conversation is known (stored by an earlier run, or synced in this one). */
+  hasAny(): boolean {
+    this.rowsKnown ||=
+      readOr(() => this.rows.countAll() > 0, false) || [...this.unsaved.values()].some((c) => c !== null)
+    return this.rowsKnown
   }
 
   /** The server's version, without local changes. */
   serverVersion(chatId: string): Conversation | undefined {
-    return this.server.get(chatId)
+    if (this.unsaved.has(chatId)) return this.unsaved.get(chatId) ?? undefined
+    return this.rows.get(chatId) ?? undefined
   }
 
-  serverIds(): string[] {
-    return [...this.server.keys()]
+  /** The known versions of `ids` (or of every conversation), by id: what a listing is compared with. */
+  versions(ids: readonly string[] | 'all'): Map<string, StoredVersion> {
+    const byId = new Map(this.rows.versions(ids).map((v) => [v.id, v] as const))
+    for (const [id, conversation] of this.unsaved) {
+      if (conversation === null) byId.delete(id)
+      else if (ids === 'all' || ids.includes(id)) byId.set(id, versionOf(conversation))
+    }
+    return byId
   }
 
-  /** Every conversation known, each in its newest version: the cache's, updated by a list not committed yet. */
-  mergedWith(listed: Conversation[]): Conversation[] {
-    return [...new Map([...this.server, ...listed.map((c) => [c.id, c] as const)]).values()]
+  /** The ids assigned to `userId` now, with `listed` (not committed yet) taken in. */
+  idsAssignedTo(userId: string, listed: readonly Conversation[]): string[] {
+    const mine = new Set(this.rows.idsAssignedTo(userId))
+    for (const [id, conversation] of this.unsaved) if (conversation?.assignee?.id !== userId) mine.delete(id)
+    for (const [id, conversation] of this.unsaved) if (conversation?.assignee?.id === userId) mine.add(id)
+    for (const c of listed) {
+      if (c.assignee?.id === userId) mine.add(c.id)
+      else mine.delete(c.id)
+    }
+    return [...mine]
   }
 
   get(chatId: string): Conversation | undefined {
-    const conversation = this.server.get(chatId)
+    const conversation = this.serverVersion(chatId)
     return conversation && this.displayed(conversation)
   }
 
+  /** Every conversation, displayed. Reads the whole table: for the callers that still need all (bulk), not a tick. */
   all(): Conversation[] {
-    return [...this.server.values()].map((c) => this.displayed(c))
+    const rows = this.rows.all().filter((c) => !this.unsaved.has(c.id))
+    const pending = [...this.unsaved.values()].filter((c): c is Conversation => c !== null)
+    return [...rows, ...pending].map((c) => this.displayed(c))
   }
 
   displayed(conversation: Conversation): Conversation {
@@ -69,8 +124,14 @@ export class ConversationCache {
     return local ? { ...conversation, ...local.patch } : conversation
   }
 
+  /** The badge: the server's total, moved by each local change shown over it (a few rows, never N). */
   unreadTotal(): number {
-    return computeUnreadTotal(this.all())
+    let total = this.serverUnread
+    for (const id of this.localPatches.keys()) {
+      const server = this.serverVersion(id)
+      if (server) total += badgeShare(this.displayed(server)) - badgeShare(server)
+    }
+    return total
   }
 
   /** The unread total, handed to the badge if it moved. */
@@ -93,23 +154,47 @@ export class ConversationCache {
 
   /** Drops the local change of `chatId`; the server's version to show again, or undefined if there was nothing to drop. */
   revertLocal(chatId: string): Conversation | undefined {
-    const server = this.server.get(chatId)
+    const server = this.serverVersion(chatId)
     if (!this.localPatches.delete(chatId) || !server) return undefined
     return server
   }
 
-  /** Takes a sync's result: the server's new versions, and what a full list no longer has. */
-  commit(changed: Conversation[], removedIds: string[], now: number): void {
+  /** What earlier failed writes left out of the database: the next write includes it. */
+  pendingWrites(): { changed: Conversation[]; removedIds: string[] } {
+    const changed: Conversation[] = []
+    const removedIds: string[] = []
+    for (const [id, conversation] of this.unsaved) {
+      if (conversation) changed.push(conversation)
+      else removedIds.push(id)
+    }
+    return { changed, removedIds }
+  }
+
+  /**
+   * Takes a sync's result: the server's new versions and what a full list no longer has, with the versions
+   * they replace (`previous`, from `versions`), and whether the database took them (`saved`; if not, they are
+   * kept here until a write does). The badge's total moves by the difference of these rows only.
+   */
+  commit(
+    tick: { changed: readonly Conversation[]; removedIds: readonly string[]; previous: Map<string, StoredVersion> },
+    saved: boolean,
+    now: number,
+  ): void {
+    const { changed, removedIds, previous } = tick
+    if (saved) this.unsaved.clear()
     for (const conversation of changed) {
-      this.server.set(conversation.id, conversation)
+      this.serverUnread += badgeShare(conversation) - badgeShare(previous.get(conversation.id))
+      if (!saved) this.unsaved.set(conversation.id, conversation)
       const local = this.localPatches.get(conversation.id)
       if (local && (conversation.updatedDate !== local.baseUpdatedDate || now - local.appliedAt > LOCAL_PATCH_TTL_MS)) {
         this.localPatches.delete(conversation.id)
       }
     }
     for (const id of removedIds) {
-      this.server.delete(id)
+      this.serverUnread -= badgeShare(previous.get(id))
+      if (!saved) this.unsaved.set(id, null)
       this.localPatches.delete(id)
     }
+    if (changed.length > 0) this.rowsKnown = true
   }
 }

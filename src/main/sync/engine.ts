@@ -30,7 +30,8 @@ import type { SyncStateData } from './state'
 import { SyncStateKeeper } from './state-keeper'
 import { syncOnce, type SyncParts } from './sync-pass'
 import { ThreadCursors } from './thread-cursors'
-import { readLastSyncedAt, readStoredPicture, type SyncLocalStore } from './local-copy'
+import { openMemoryAccountStore } from '../store'
+import { readLastSyncedAt, readListCursor, type SyncLocalStore } from './local-copy'
 
 export type OwnAction =
   | { type: 'assign'; chatId: string; userId: string }
@@ -41,7 +42,8 @@ export type OwnAction =
 export interface SyncEngineOptions extends NotificationListeners {
   api: InboxApi
   stateStore: KeyValueStore<SyncStateData>
-  /** The account's database (src/main/store): each committed tick is written there. Absent: memory only. */
+  /** The account's database (src/main/store): the picture, written by each committed tick. Absent: a
+   * database in memory for this engine (tests, and nothing else). */
   localStore?: SyncLocalStore
   /** Identifies the account the persisted state belongs to, e.g. the base URL
    * plus a hash of the key. Never the key itself. */
@@ -86,25 +88,26 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   const scheduler = options.scheduler ?? systemScheduler
   const intervals = { ...defaultSyncIntervals, ...options.intervals }
   const log = options.log ?? silentLogger
+  const localStore = options.localStore ?? openMemoryAccountStore()
   const parts: SyncParts = {
     api,
     emit,
     getMeUserId: () => options.getMeUserId(),
     scheduler,
     log,
-    cache: new ConversationCache(options.setUnreadTotal ?? (() => undefined)),
+    cache: new ConversationCache(localStore.conversations, options.setUnreadTotal ?? (() => undefined)),
     list: new ListWatermark(intervals),
     threads: new ThreadCursors(),
     state: new SyncStateKeeper(options.stateStore, options.accountKey, log),
     feed: new NotificationFeed(options, log),
-    localStore: options.localStore,
+    localStore,
   }
   const { cache, threads, state } = parts
-  if (options.localStore) {
-    // A cold start paints what the last run stored, and the badge is right at once; the first sync reconciles.
-    cache.seed(readStoredPicture(options.localStore, log))
-    if (cache.size > 0) cache.publishUnreadTotal()
-  }
+  // A cold start paints what the last run stored, and the badge is right at once (one SQL sum); the first
+  // sync asks only for what changed since the stored watermark (a full list when none is stored).
+  if (cache.hasAny()) cache.publishUnreadTotal()
+  const listCursor = readListCursor(localStore, log)
+  if (listCursor) parts.list.seed(listCursor)
   const loop = new PollLoop({
     tick: (tick) => syncOnce(parts, tick),
     onRestart: () => {
@@ -120,10 +123,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     log,
   })
 
-  if (options.localStore) {
-    const lastSyncedAt = readLastSyncedAt(options.localStore, log)
-    if (lastSyncedAt) loop.status.seedLastSyncedAt(lastSyncedAt)
-  }
+  const lastSyncedAt = readLastSyncedAt(localStore, log)
+  if (lastSyncedAt) loop.status.seedLastSyncedAt(lastSyncedAt)
 
   const engine: SyncEngine = {
     start: () => loop.start(),
@@ -135,7 +136,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     getConversations: () => cache.all(),
     getConversation: (chatId) => cache.get(chatId),
     getStatus: () => loop.status.current,
-    hasPicture: () => cache.size > 0 || loop.status.current.lastSyncedAt !== null,
+    hasPicture: () => cache.hasAny() || loop.status.current.lastSyncedAt !== null,
     getUnreadTotal: () => cache.unreadTotal(),
     applyLocalChange(patch) {
       const server = cache.serverVersion(patch.id)

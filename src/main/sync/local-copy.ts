@@ -1,15 +1,19 @@
 /**
  * The account's local database as the sync engine sees it (src/main/store's
- * AccountStore fits this): every committed tick writes what it learnt there
- * (conversations changed or gone, the messages it read and which part of each
- * thread is now complete), so that the next start paints from disk. A failed
- * write is logged and reported, never fatal: the in-memory picture and the
- * notifications stay right, and the next full list writes the rows again.
+ * AccountStore fits this). It is the engine's picture: every committed tick
+ * writes what it learnt there (conversations changed or gone, the messages it
+ * read and which part of each thread is now complete, where the list stands),
+ * in one transaction, and the next start paints from it and asks only for
+ * what changed since. A failed write is logged and reported, never fatal: the
+ * picture keeps the rows it could not write (./conversation-cache.ts) and the
+ * next tick writes them with its own.
  */
 import type { Conversation, Message } from '../../shared/api/schemas'
 import type { Logger } from '../ports/logger'
 import { joinCoverage } from '../store'
 import type { ThreadReads } from './message-reader'
+import type { PictureRows } from './conversation-cache'
+import { LIST_CURSOR, parseListCursor, type ListCursor } from './list-delta'
 
 export interface StoredCoverage {
   oldestId: number
@@ -19,10 +23,9 @@ export interface StoredCoverage {
 
 export interface SyncLocalStore {
   transaction<T>(fn: () => T): T
-  readonly conversations: {
+  readonly conversations: PictureRows & {
     upsertMany(conversations: readonly Conversation[]): number
     remove(ids: readonly string[]): void
-    all(): Conversation[]
   }
   readonly cursors: {
     get(name: string): unknown
@@ -40,6 +43,8 @@ export interface TickWrites {
   removedIds: readonly string[]
   reads: ThreadReads
   syncedAt: string
+  /** Where the list stands (watermark, last full list), for the next start; null: not known yet. */
+  listCursor: ListCursor | null
 }
 
 /** The cursor holding when the last sync succeeded (ISO): offline, the window says what it shows. */
@@ -49,6 +54,7 @@ export function writeTick(store: SyncLocalStore, writes: TickWrites, log: Logger
   try {
     store.transaction(() => {
       store.cursors.set(LAST_SYNCED_CURSOR, writes.syncedAt)
+      if (writes.listCursor) store.cursors.set(LIST_CURSOR, writes.listCursor)
       if (writes.changed.length > 0) store.conversations.upsertMany(writes.changed)
       if (writes.removedIds.length > 0) store.conversations.remove(writes.removedIds)
       for (const { plan, messages, complete } of writes.reads.read) {
@@ -87,12 +93,12 @@ export function readLastSyncedAt(store: SyncLocalStore, log: Logger): string | n
   }
 }
 
-/** The stored picture at a cold start: every conversation the database holds ([] if it cannot be read). */
-export function readStoredPicture(store: SyncLocalStore, log: Logger): Conversation[] {
+/** Where an earlier run's list stood (null when it cannot be read: the first list is then full). */
+export function readListCursor(store: SyncLocalStore, log: Logger): ListCursor | null {
   try {
-    return store.conversations.all()
+    return parseListCursor(store.cursors.get(LIST_CURSOR))
   } catch (error) {
-    log.error('The stored inbox could not be read; the list waits for the server.', error)
-    return []
+    log.error('Where the last sync stopped could not be read; the first list is a full one.', error)
+    return null
   }
 }

@@ -56,19 +56,22 @@ export class SyncStateKeeper {
     if (this.persisted === null) this.persisted = loadSyncState(this.store, this.accountKey, this.log)
   }
 
+  /** Whether a state was loaded or made: without one, the next tick's list must be full (the baseline). */
+  hasState(): boolean {
+    return this.persisted !== null
+  }
+
   /**
-   * The draft a tick works on. `known()` is every conversation known with
+   * The draft a tick works on. `mineNow(me)` is the ids assigned to `me` with
    * `listed` taken in: when "me" changed, what is mine now is not news.
    */
-  begin(listed: Conversation[], meUserId: string | null, known: () => Conversation[]): SyncStateDraft {
+  begin(listed: Conversation[], meUserId: string | null, mineNow: (me: string) => string[]): SyncStateDraft {
     const draft = new SyncStateDraft(this.persisted ?? this.baseline(listed, meUserId), this.persisted === null)
     const { state } = draft
     if (state.meUserId !== meUserId) {
       // The agent picked another identity: what is "mine" now is not news.
       state.meUserId = meUserId
-      state.assignedToMe = known()
-        .filter((c) => meUserId !== null && c.assignee?.id === meUserId)
-        .map((c) => c.id)
+      state.assignedToMe = meUserId === null ? [] : mineNow(meUserId)
       draft.dirty = true
     }
     return draft

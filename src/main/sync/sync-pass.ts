@@ -10,6 +10,7 @@ import type { InboxApi } from '../ports/inbox-api'
 import type { ShellAdapters } from '../ports/shell-adapters'
 import type { Logger } from '../ports/logger'
 import type { Scheduler } from '../ports/scheduler'
+import type { StoredVersion } from '../store'
 import type { ConversationCache } from './conversation-cache'
 import { diffListing, type ListWatermark } from './list-delta'
 import { readChangedThreads, type ThreadReads } from './message-reader'
@@ -30,8 +31,8 @@ export interface SyncParts {
   threads: ThreadCursors
   state: SyncStateKeeper
   feed: NotificationFeed
-  /** The account's database: every committed tick is written there (absent: memory only). */
-  localStore?: SyncLocalStore
+  /** The account's database (in memory when the engine was given none): the picture, written by every tick. */
+  localStore: SyncLocalStore
 }
 
 /** What the reading half of a tick found, for the commit. */
@@ -42,6 +43,8 @@ interface Findings {
   draft: SyncStateDraft
   changed: Conversation[]
   removedIds: string[]
+  /** The versions `changed` and `removedIds` replace. */
+  previous: Map<string, StoredVersion>
   reads: ThreadReads
   /** How far a thread had been read before this tick. */
   seenThrough(chatId: string): number
@@ -54,26 +57,26 @@ interface MessagesChanged {
 
 export async function syncOnce(parts: SyncParts, tick: Tick): Promise<void> {
   const { api, cache, threads } = parts
-  const { full, query } = parts.list.next(tick.focused, parts.scheduler.now())
+  const { full, query } = parts.list.next(tick.focused, parts.scheduler.now(), parts.state.hasState())
   if (full) tick.showFirstLoad()
   const listed = await api.listConversations(query)
   if (!tick.isCurrent()) return
 
   const meUserId = parts.getMeUserId()
-  const draft = parts.state.begin(listed, meUserId, () => cache.mergedWith(listed))
-  const { changed, removedIds } = diffListing(cache, listed, full)
+  const draft = parts.state.begin(listed, meUserId, (me) => cache.idsAssignedTo(me, listed))
+  const { changed, removedIds, previous } = diffListing(cache, listed, full)
   const seenThrough = (chatId: string) => threads.readThrough(chatId) ?? draft.seenThrough(chatId)
   // Messages: only for conversations that changed, only what is new (or
   // outbound whose status may have moved).
   const plans = changed.flatMap((conversation) => {
-    const known = cache.serverVersion(conversation.id) !== undefined
+    const known = previous.has(conversation.id)
     const plan = threads.planRead(conversation, seenThrough(conversation.id), known)
     return plan === null ? [] : [{ conversation, ...plan }]
   })
   const reads = await readChangedThreads(api, plans, parts.log)
   if (!tick.isCurrent()) return
 
-  commit(parts, { listed, full, meUserId, draft, changed, removedIds, reads, seenThrough })
+  commit(parts, { listed, full, meUserId, draft, changed, removedIds, previous, reads, seenThrough })
 }
 
 function commit(parts: SyncParts, findings: Findings): void {
@@ -87,14 +90,23 @@ function commit(parts: SyncParts, findings: Findings): void {
   // worst, never shows one twice.
   parts.state.commit(draft)
   parts.list.advance(listed, full, now)
-  parts.cache.commit(changed, removedIds, now)
+  // The database is the picture: this tick's rows (and any an earlier failed write left out) go there, with
+  // the list cursor, in one transaction; the cache holds them itself only if the write fails.
+  const pending = parts.cache.pendingWrites()
+  const saved = writeTick(
+    parts.localStore,
+    {
+      changed: [...pending.changed, ...changed],
+      // A conversation listed again after a removal that was never written is not removed after all.
+      removedIds: [...pending.removedIds.filter((id) => !changed.some((c) => c.id === id)), ...removedIds],
+      reads: findings.reads,
+      syncedAt: new Date(now).toISOString(),
+      listCursor: parts.list.cursor(),
+    },
+    parts.log,
+  )
+  parts.cache.commit({ changed, removedIds, previous: findings.previous }, saved, now)
   for (const id of removedIds) parts.threads.forget(id)
-  if (parts.localStore)
-    writeTick(
-      parts.localStore,
-      { changed, removedIds, reads: findings.reads, syncedAt: new Date(now).toISOString() },
-      parts.log,
-    )
 
   const { cache, emit } = parts
   const unreadTotal = cache.publishUnreadTotal()
