@@ -12,7 +12,7 @@
  *
  * A rule's `comment` is what a violation prints: say what to do instead.
  */
-const SERVICES = 'account|api|sync|outbox|notify|window|ipc|log|drafts|update|store|workspace|i18n|network|bulk'
+const SERVICES = 'account|api|sync|outbox|notify|window|ipc|log|drafts|update|store|workspace|i18n|network|bulk|snooze'
 // Tests, and test support: src/main/testing/ and a service's own testing/ folder.
 const TESTS = ['\\.test\\.ts$', '^src/main/testing/', '^src/main/[^/]+/testing/']
 

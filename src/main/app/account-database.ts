@@ -114,13 +114,14 @@ export function noticeOf(opened: Omit<OpenedAccountDatabase, 'store'>): LocalDat
 
 /**
  * "Clear local data": the account's database is deleted and started afresh (the next sync fills it), carrying over
- * the unsent replies and drafts, which exist nowhere else. Call it with the account's runtime closed.
+ * the unsent replies, drafts and snoozes, which exist nowhere else. Call it with the account's runtime closed.
  */
 export function clearAccountDatabase(databases: AccountDatabases, accountId: string): void {
   const { store: old } = databases.open(accountId)
   const replies = old.outbox.list()
   const unreadable = old.outbox.listUnreadable()
   const drafts = old.drafts.getAll()
+  const snoozes = old.snoozes.list()
   old.close()
   databases.remove(accountId)
   const { store } = databases.open(accountId)
@@ -129,6 +130,7 @@ export function clearAccountDatabase(databases: AccountDatabases, accountId: str
       for (const entry of replies) if (isOutboxDocument(entry)) store.outbox.insertIfAbsent(entry)
       for (const item of unreadable) store.outbox.keepUnreadable(item.raw, item.reason)
       for (const [chatId, text] of Object.entries(drafts)) store.drafts.insertIfAbsent(chatId, text)
+      for (const row of snoozes) store.snoozes.insertIfAbsent(row)
     })
   } finally {
     store.close()

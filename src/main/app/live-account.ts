@@ -13,9 +13,11 @@ import { createOutbox, createSqliteOutboxStorage, type Outbox } from '../outbox'
 import { createSyncEngine, type SyncEngine, type SyncEngineOptions, type SyncStateData } from '../sync'
 import type { AccountStore } from '../store'
 import type { RunnerOptions } from '../bulk'
+import type { SnoozeService } from '../snooze'
 import type { Logger } from '../ports/logger'
 import type { InboxEngineDeps } from './inbox-engine-deps'
 import { cursorKeyValueStore, openAccountDatabase, type OpenedAccountDatabase } from './account-database'
+import { emitWatchingSnoozes, openSnoozes, type LiveSnoozeOptions } from './live-snooze'
 
 export interface LiveInboxEngineOptions {
   /** Overrides of the engine's intervals and backoff (tests use short ones). */
@@ -24,6 +26,8 @@ export interface LiveInboxEngineOptions {
   backfill?: Pick<BackfillOptions, 'pauseMs' | 'concurrency' | 'backoff' | 'progressIntervalMs'>
   /** Overrides of the bulk actions' runner (tests: a fake clock, a smaller concurrency). */
   bulk?: Partial<RunnerOptions>
+  /** Overrides of the snoozes' tick, backoff and clock (tests: a short tick, a clock that jumps). */
+  snooze?: LiveSnoozeOptions
 }
 
 /** What the machine is doing, remembered so that the next account's sync starts in step with it. */
@@ -48,6 +52,8 @@ export interface LiveAccount {
   database: Omit<OpenedAccountDatabase, 'store'>
   /** The history backfill into `store` (src/main/backfill); starts after the first sync attempt. */
   backfill: Backfill
+  /** Snoozed conversations (src/main/snooze); their tick starts after the first sync attempt. */
+  snoozes: SnoozeService
   /** Settles after the first sync attempt of this session. */
   firstSync: Promise<void>
 }
@@ -66,12 +72,13 @@ export function openLiveAccount(
   const { store, ...database } = openAccountDatabase(deps.databases, session.accountId, log.child('store'), {
     inMemory: session.account.kind === 'demo',
   })
+  let snoozes: SnoozeService | null = null
   const sync = createSyncEngine({
     api,
     stateStore: cursorKeyValueStore<SyncStateData>(store),
     localStore: store,
     accountKey: session.accountId,
-    emit: adapters.emit,
+    emit: emitWatchingSnoozes(adapters.emit, () => snoozes, log.child('snooze')),
     getMeUserId: () => deps.getSettings().meUserId,
     onNewInbound: (event) => void notifier.notify({ kind: 'inbound', ...event }),
     onAssignedToMe: (event) => void notifier.notify({ kind: 'assigned', conversation: event.conversation }),
@@ -94,9 +101,23 @@ export function openLiveAccount(
   sync.setOnline(conditions.online)
   const firstSync = sync.start()
   const backfill = openBackfill(deps, session, store, conditions, options)
+  snoozes = openSnoozes({
+    session,
+    sync,
+    store,
+    emit: adapters.emit,
+    isOnline: () => conditions.online,
+    log: log.child('snooze'),
+    options: options.snooze,
+  })
+  const wake = snoozes
   // After the first sync attempt: its list is what the backfill plans from, and the first paint's requests go
-  // first. A failed attempt (offline) still starts it over the conversations stored by an earlier run.
-  void firstSync.finally(() => backfill.start())
+  // first. A failed attempt (offline) still starts it over the conversations stored by an earlier run. The
+  // snoozes then see the server's picture: one due while the app was closed wakes now.
+  void firstSync.finally(() => {
+    backfill.start()
+    wake.start()
+  })
   return {
     session,
     sync,
@@ -106,6 +127,7 @@ export function openLiveAccount(
     store,
     database,
     backfill,
+    snoozes: wake,
     firstSync,
   }
 }
@@ -134,6 +156,7 @@ export function closeLiveAccount(live: LiveAccount): void {
   live.sync.stop()
   // Before the store closes: no backfill request leaves after this, and a late answer is not written.
   live.backfill.stop()
+  live.snoozes.stop()
   // Not waiting for a POST in flight: quitting must be quick, and a reply
   // left `sending` on disk is checked against the thread at the next start.
   live.outbox.stop()

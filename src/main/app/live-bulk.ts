@@ -37,6 +37,8 @@ function bulkAccountOf(live: LiveAccount): BulkAccount {
         )
         return names.get(userId)
       },
+      // Snooze through the account's snoozes (src/main/snooze): archive now, the wake time kept; Undo unsnoozes.
+      snoozer: live.snoozes,
     },
     async conversations() {
       if (!sync.hasPicture()) await live.firstSync

@@ -83,6 +83,9 @@ export function createLiveInboxEngine(deps: InboxEngineDeps, options: LiveInboxE
     },
     ...liveInboxActions(current, () => deps.getSettings().meUserId, deps.log.child('inbox')),
     bulk,
+    snooze: (chatId, untilMs) => current().snoozes.snooze(chatId, untilMs),
+    listSnoozes: async () => current().snoozes.list(),
+    wakeSnoozed: (chatId) => current().snoozes.wakeNow(chatId),
 
     setWindowFocused(focused) {
       conditions.windowFocused = focused
@@ -92,6 +95,8 @@ export function createLiveInboxEngine(deps: InboxEngineDeps, options: LiveInboxE
       conditions.awake = value
       live?.sync.setAwake(value)
       live?.backfill.setAwake(value)
+      // Back from sleep: a snooze that came due meanwhile wakes now, not at the next tick.
+      if (value) live?.snoozes.check()
       if (value) live?.outbox.networkBack()
     },
     setOnline(value) {
@@ -99,6 +104,7 @@ export function createLiveInboxEngine(deps: InboxEngineDeps, options: LiveInboxE
       live?.sync.setOnline(value)
       live?.backfill.setOnline(value)
       bulk.setOnline(value)
+      if (value) live?.snoozes.check()
       if (value) live?.outbox.networkBack()
     },
     // The notifier asks deps.getFocusedConversation() at the moment it decides; a conversation opened is

@@ -571,6 +571,9 @@ describe('the key stays in the key store', () => {
       cancelBulkAction: { batchId: 'bulk-none' },
       retryBulkAction: { batchId: 'bulk-none' },
       undoBulkAction: { batchId: 'bulk-none' },
+      snoozeConversation: { chatId, untilMs: Date.now() + 3_600_000 },
+      listSnoozes: undefined,
+      wakeSnoozed: { chatId },
     }
     // Everything but the account changes first, then those (which end the session).
     const last: InvokeChannel[] = ['connectAccount', 'startDemo', 'removeAccount']

@@ -54,6 +54,13 @@ export function createPassThroughInboxEngine(deps: Pick<InboxEngineDeps, 'getCli
         throw notWired('Bulk actions')
       },
     },
+    snooze: async () => {
+      throw notWired('Snooze')
+    },
+    listSnoozes: async () => ({ snoozes: [] }),
+    wakeSnoozed: async () => {
+      throw notWired('Snooze')
+    },
     sendReply: async () => {
       throw notWired('Sending replies')
     },

@@ -11,11 +11,11 @@
 import { coded, type ErrorCode } from '../../shared/i18n/error-texts'
 import { ApiError } from '../ports/inbox-api'
 import { BridgeFailure } from '../ports/errors'
-import type { ConversationPatch } from '../sync'
+import type { ConversationPatch, SyncEngine } from '../sync'
 import type { Logger } from '../ports/logger'
-import type { LiveAccount } from './live-account'
 
-export type ServerAction = 'markRead' | 'archive' | 'unarchive' | 'assign' | 'unassign'
+/** `snooze` is an archive (src/main/snooze), refused in its own words. */
+export type ServerAction = 'markRead' | 'archive' | 'unarchive' | 'assign' | 'unassign' | 'snooze'
 
 const needsServerCode: Record<ServerAction, ErrorCode> = {
   markRead: 'needsServer.markRead',
@@ -23,6 +23,7 @@ const needsServerCode: Record<ServerAction, ErrorCode> = {
   unarchive: 'needsServer.unarchive',
   assign: 'needsServer.assign',
   unassign: 'needsServer.unassign',
+  snooze: 'needsServer.snooze',
 }
 
 export interface ServerChange {
@@ -33,7 +34,8 @@ export interface ServerChange {
   beforeSend?(): void
 }
 
-export async function changeOnServer(live: Pick<LiveAccount, 'sync'>, change: ServerChange, log: Logger) {
+/** `live` is the account's sync engine (a LiveAccount passes itself). */
+export async function changeOnServer(live: { sync: SyncEngine }, change: ServerChange, log: Logger) {
   const { sync } = live
   if (sync.getStatus().state === 'offline') {
     throw new BridgeFailure('network', coded(needsServerCode[change.action]), {

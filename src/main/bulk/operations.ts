@@ -6,7 +6,7 @@
  * - unassign: back to each conversation's previous assignee;
  * - mark read: no Undo. The Inbox API (docs/inbox-api.yaml) has `PATCH …/read` and nothing that marks a
  *   conversation unread, so Inbox Desk cannot put the unread count back and does not pretend to;
- * - snooze: the snoozes are cancelled and the conversations unarchived (../snooze, when it is wired).
+ * - snooze: the snoozes are cancelled and the conversations unarchived (../snooze, wired by app/live-bulk.ts).
  */
 import type { Conversation } from '../../shared/api/schemas'
 import type { BulkAction } from '../../shared/ipc/bulk'
@@ -34,10 +34,12 @@ export interface BulkItem {
   before: Conversation
 }
 
-/** Snooze as ../snooze offers it to a batch (absent until that service is wired). */
+/** Snooze as ../snooze offers it to a batch. */
 export interface BulkSnoozer {
-  snooze(chatId: string, untilMs: number): Promise<void>
+  snooze(chatId: string, untilMs: number): Promise<unknown>
   unsnooze(chatId: string): Promise<void>
+  /** Throws the refusal of a wake time that has passed (the whole batch is refused, nothing sent). */
+  validate(untilMs: number): void
 }
 
 /** The account a batch acts on: its client and main's picture of its conversations. */
@@ -75,7 +77,7 @@ export async function performItem(target: BulkTarget, item: BulkItem): Promise<v
       await api.unassign(chatId)
       return picture.applyLocalChange({ id: chatId, assignee: null })
     case 'snooze':
-      return snoozer(target).snooze(chatId, op.untilMs)
+      return void (await snoozer(target).snooze(chatId, op.untilMs))
     case 'unsnooze':
       return snoozer(target).unsnooze(chatId)
   }

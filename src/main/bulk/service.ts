@@ -59,8 +59,11 @@ export function createBulkService(deps: BulkServiceDeps): BulkService {
     async start({ action, chatIds }) {
       batches.needsServer()
       const account = deps.current()
-      if (action.type === 'snooze' && !account.target.snoozer)
-        throw new BridgeFailure('internal', coded('bulk.snoozeUnavailable'))
+      if (action.type === 'snooze') {
+        if (!account.target.snoozer) throw new BridgeFailure('internal', coded('bulk.snoozeUnavailable'))
+        // A time that has passed is refused for the whole batch, before anything is sent.
+        account.target.snoozer.validate(action.untilMs)
+      }
       const { items, refused } = itemsOf(account.target, action, chatIds)
       return batches.launch(account, { action: action.type, phase: 'run', undoOf: null }, items, refused).status()
     },

@@ -77,5 +77,9 @@ export function createHandlers(services: HandlerServices): Handlers {
     cancelBulkAction: async ({ batchId }) => inbox.bulk.cancel(batchId),
     retryBulkAction: async ({ batchId }) => inbox.bulk.retry(batchId),
     undoBulkAction: async ({ batchId }) => inbox.bulk.undo(batchId),
+
+    snoozeConversation: ({ chatId, untilMs }) => inbox.snooze(chatId, untilMs),
+    listSnoozes: () => inbox.listSnoozes(),
+    wakeSnoozed: ({ chatId }) => inbox.wakeSnoozed(chatId),
   }
 }

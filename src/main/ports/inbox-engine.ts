@@ -13,6 +13,7 @@ import type {
   InvokeParsedArgs,
   OutboxEntry,
   RendererSettings,
+  SnoozeList,
 } from '../../shared/ipc/contract'
 import type { BulkViewIdsArgs } from '../../shared/ipc/bulk'
 import type { SearchInboxResult } from '../../shared/ipc/search'
@@ -57,6 +58,10 @@ export interface InboxEngine {
   unassign(chatId: string): Promise<void>
   listUsers(): Promise<User[]>
   readonly bulk: BulkActions
+  /** Snooze (src/main/snooze): archived now, unarchived when due; the list; one woken now. */
+  snooze(chatId: string, untilMs: number): Promise<SnoozeList>
+  listSnoozes(): Promise<SnoozeList>
+  wakeSnoozed(chatId: string): Promise<SnoozeList>
 
   sendReply(args: InvokeParsedArgs<'sendReply'>): Promise<OutboxEntry>
   listOutbox(): Promise<OutboxEntry[]>

@@ -8,6 +8,7 @@ import { toStoreError, withStoreErrors } from './errors'
 import { createMessageQueries, type MessageQueries } from './messages'
 import { createOutboxQueries, type OutboxQueries } from './outbox-entries'
 import { createViewStateQueries, type ViewStateQueries } from './view-state'
+import { createSnoozeQueries, type SnoozeQueries } from './snoozes'
 import { createSearchQueries, type SearchQuery, type SearchResults } from './search'
 import { createThreadPageQueries, type ThreadPageQueries } from './thread-pages'
 
@@ -23,6 +24,8 @@ export interface AccountStore {
   readonly drafts: DraftQueries
   readonly cursors: CursorQueries
   readonly viewState: ViewStateQueries
+  /** Snoozed conversations and when each wakes (src/main/snooze). */
+  readonly snoozes: SnoozeQueries
   search(query: SearchQuery): SearchResults
   /** Runs `fn` in one transaction (all or nothing), e.g. a sync batch of
    * conversations and messages. Nested query batches join it. */
@@ -46,6 +49,7 @@ export function createAccountStore(db: Database, file: string): AccountStore {
     drafts: withStoreErrors(createDraftQueries(db), file),
     cursors: withStoreErrors(createCursorQueries(db), file),
     viewState: withStoreErrors(createViewStateQueries(db), file),
+    snoozes: withStoreErrors(createSnoozeQueries(db), file),
     search: (query) => search.search(query),
     transaction(fn) {
       try {

@@ -29,6 +29,7 @@ function writeFilledStore(): string {
     outboxRecord('r2', { state: 'sending', attempts: [{ startedAt: 9, outcome: 'unknown' }], baselineMessageId: 1 }),
   )
   store.drafts.set('c2', 'half-written answer')
+  store.snoozes.put({ chatId: 'c1', untilMs: 1_800_000_000_000, snoozedAtMs: 1_790_000_000_000, lastMessageId: 1 })
   store.close()
   return databasePath(folder.folder, ACCOUNT)
 }
@@ -68,7 +69,7 @@ describe('a damaged database', () => {
     again.store.close()
   })
 
-  it('with a damaged conversations page is rebuilt, keeping its outbox and drafts', () => {
+  it('with a damaged conversations page is rebuilt, keeping its outbox, drafts and snoozes', () => {
     const file = writeFilledStore()
     damageRootPage(file, 'conversations')
     const { store, recovery } = openAccountStore({ folder: folder.folder, accountId: ACCOUNT, now: clock })
@@ -79,6 +80,8 @@ describe('a damaged database', () => {
       outboxRecord('r2', { state: 'sending', attempts: [{ startedAt: 9, outcome: 'unknown' }], baselineMessageId: 1 }),
     ])
     expect(store.drafts.getAll()).toEqual({ c2: 'half-written answer' })
+    // Lost, a snoozed conversation would stay archived for good.
+    expect(store.snoozes.list()).toMatchObject([{ chatId: 'c1', untilMs: 1_800_000_000_000, lastMessageId: 1 }])
     expect(store.conversations.countAll()).toBe(0) // rebuilt from the server by the next sync
     store.close()
   })

@@ -23,6 +23,7 @@ export { isOutboxDocument, type OutboxDocument, type OutboxQueries, type Unreada
 export type { DraftQueries } from './drafts'
 export type { CursorQueries } from './sync-cursors'
 export type { ViewStateQueries, ViewStateName } from './view-state'
+export type { SnoozeQueries, SnoozeRow } from './snoozes'
 export type { SearchQuery, SearchResults, SearchGroup, MessageMatch, SnippetSegment } from './search'
 export type { ViewFilter } from './view-filter'
 export {

@@ -61,6 +61,13 @@ const seedAtVersion: Record<number, (db: Database) => void> = {
       'c1',
     )
   },
+  3: (db) => {
+    db.prepare("INSERT INTO view_state (name, value) VALUES ('lastOpenConversation', 'c1')").run()
+  },
+  // The app of version 4 notes a thread's first message as it stores the page that reached it.
+  4: (db) => {
+    db.prepare("UPDATE message_coverage SET first_id = 1 WHERE chat_id = 'c1'").run()
+  },
 }
 
 describe('migrations', () => {
@@ -97,12 +104,18 @@ describe('migrations', () => {
           expect(found.groups.map((g) => g.conversation.id)).toEqual(['c1'])
           expect(store.search({ text: '5550100', view: 'all', meUserId: null }).groups).toHaveLength(1)
         }
-        // Every version before step 3 had no view state: it starts empty and takes writes.
-        expect(store.viewState.get('lastOpenConversation')).toBeNull()
-        store.viewState.set('lastOpenConversation', 'c1')
-        expect(store.viewState.get('lastOpenConversation')).toBe('c1')
+        // Every version before step 3 had no view state: it starts empty and takes writes; step 3's is kept.
+        expect(store.viewState.get('lastOpenConversation')).toBe(from >= 3 ? 'c1' : null)
+        store.viewState.set('lastOpenConversation', 'c2')
+        expect(store.viewState.get('lastOpenConversation')).toBe('c2')
         // Step 4: the first message of a thread stored from its start is known.
         if (from >= 1) expect(store.threadPages.firstMessage('c1')?.id).toBe(1)
+        // Every version before step 5 had no snoozes: none, and one can be recorded, found due and removed.
+        expect(store.snoozes.list()).toEqual([])
+        store.snoozes.put({ chatId: 'c1', untilMs: 2_000, snoozedAtMs: 1_000, lastMessageId: 1 })
+        expect(store.snoozes.due(1_999)).toEqual([])
+        expect(store.snoozes.due(2_000).map((row) => row.chatId)).toEqual(['c1'])
+        expect(store.snoozes.remove('c1')).toBe(true)
         expect(upgraded.pragma('integrity_check', { simple: true })).toBe('ok')
       } finally {
         upgraded.close()

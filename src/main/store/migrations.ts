@@ -180,6 +180,24 @@ export const migrations: readonly Migration[] = [
       ) WHERE reached_start = 1;
     `,
   },
+  {
+    version: 5,
+    description: 'snoozed conversations and when each wakes',
+    sql: `
+      -- Snooze (issue 13 §1): the API has archive and unarchive, no snooze, so a snoozed conversation is
+      -- archived on the server and its wake time kept here, as an instant (ms since the epoch), never a
+      -- local time string. No foreign key: the row outlives a rebuild that empties conversations.
+      CREATE TABLE snoozes (
+        chat_id TEXT PRIMARY KEY,
+        until_ms INTEGER NOT NULL,
+        snoozed_at_ms INTEGER NOT NULL,
+        last_message_id INTEGER,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        last_error TEXT
+      ) STRICT;
+      CREATE INDEX snoozes_by_until ON snoozes (until_ms);
+    `,
+  },
 ]
 
 export const LATEST_VERSION = migrations.length

@@ -13,6 +13,7 @@ import { createAccountStore, type AccountStore } from './account-store'
 import { StoreError, toStoreError } from './errors'
 import { migrate } from './migrations'
 import { isOutboxDocument, type OutboxDocument } from './outbox-entries'
+import type { SnoozeRow } from './snoozes'
 
 export interface OpenStoreOptions {
   /** The folder holding every account's database (created if missing). */
@@ -101,7 +102,7 @@ export function openMemoryAccountStore(): AccountStore {
 
 /**
  * Moves the account's database aside and starts a fresh one, carrying over
- * the outbox and drafts that can still be read. Also for a store found damaged
+ * the outbox, drafts and snoozes that can still be read. Also for a store found damaged
  * later (`checkIntegrity`, or a query failing with kind `corrupt`): close it first.
  */
 export function rebuildDamagedStore(options: OpenStoreOptions, reason: string): OpenedStore {
@@ -121,6 +122,7 @@ export function rebuildDamagedStore(options: OpenStoreOptions, reason: string): 
     for (const entry of salvage.outbox) store.outbox.insertIfAbsent(entry)
     for (const item of salvage.unreadable) store.outbox.keepUnreadable(item.raw, item.reason)
     for (const [chatId, text] of salvage.drafts) store.drafts.insertIfAbsent(chatId, text)
+    for (const row of salvage.snoozes) store.snoozes.insertIfAbsent(row)
   })
   return {
     store,
@@ -138,13 +140,15 @@ interface Salvage {
   outbox: OutboxDocument[]
   unreadable: Array<{ raw: unknown; reason: string }>
   drafts: Array<[string, string]>
+  /** Snoozes exist nowhere else either: lost, their conversations would stay archived for good. */
+  snoozes: SnoozeRow[]
   problems: string[]
 }
 
 /** Reads what it can of the outbox and drafts of a damaged file, row by row:
  * a damaged page ends that table's reading, not the whole salvage. */
 function salvageFrom(damaged: string): Salvage {
-  const salvage: Salvage = { outbox: [], unreadable: [], drafts: [], problems: [] }
+  const salvage: Salvage = { outbox: [], unreadable: [], drafts: [], snoozes: [], problems: [] }
   let db: Database
   try {
     db = new BetterSqlite3(damaged, { readonly: true, fileMustExist: true })
@@ -176,8 +180,31 @@ function salvageFrom(damaged: string): Salvage {
   read('drafts', 'SELECT chat_id, text FROM drafts', (row) => {
     if (typeof row.chat_id === 'string' && typeof row.text === 'string') salvage.drafts.push([row.chat_id, row.text])
   })
+  // A file from before step 5 has no snoozes table: that is a problem only if it should have had one.
+  if (hasTable(db, 'snoozes')) read('snoozes', 'SELECT * FROM snoozes', (row) => salvageSnooze(salvage, row))
   db.close()
   return salvage
+}
+
+function hasTable(db: Database, name: string): boolean {
+  try {
+    return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined
+  } catch {
+    return false
+  }
+}
+
+function salvageSnooze(salvage: Salvage, row: Record<string, unknown>): void {
+  const { chat_id: chatId, until_ms: untilMs, snoozed_at_ms: snoozedAtMs, last_message_id: lastMessageId } = row
+  if (typeof chatId !== 'string' || typeof untilMs !== 'number' || typeof snoozedAtMs !== 'number') return
+  salvage.snoozes.push({
+    chatId,
+    untilMs,
+    snoozedAtMs,
+    lastMessageId: typeof lastMessageId === 'number' ? lastMessageId : null,
+    attempts: typeof row.attempts === 'number' ? row.attempts : 0,
+    lastError: typeof row.last_error === 'string' ? row.last_error : null,
+  })
 }
 
 /** Removes an account's database (account removed, or "Clear local data"). */

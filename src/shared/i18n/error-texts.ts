@@ -116,6 +116,8 @@ export const errorTexts = {
   'needsServer.unarchive': 'Restoring from the archive needs a connection to the server; nothing was changed.',
   'needsServer.assign': 'Assigning needs a connection to the server; nothing was changed.',
   'needsServer.unassign': 'Unassigning needs a connection to the server; nothing was changed.',
+  'needsServer.snooze': 'Snoozing needs a connection to the server; nothing was changed.',
+  'needsServer.wake': 'Waking a snoozed conversation needs a connection to the server; it stays snoozed.',
   'needsServer.unconfirmed':
     'The server did not confirm this change before the connection was lost. The inbox shows what the server has as soon as it answers.',
 
@@ -152,6 +154,12 @@ export const errorTexts = {
   'bulk.stillRunning': 'This bulk action is still running. Wait for it to finish, or cancel it.',
   'bulk.nothingToUndo': 'There is nothing to undo for this bulk action.',
   'bulk.snoozeUnavailable': 'Snoozing is not available in this version.',
+
+  // Snooze (src/main/snooze)
+  'snooze.inPast': 'That time has already passed. Pick a time in the future.',
+  'snooze.tooFar': 'Pick a time within the next year.',
+  'snooze.unknownConversation': 'This conversation is not in the inbox, so it cannot be snoozed.',
+  'snooze.notSnoozed': 'This conversation is not snoozed any more.',
 
   // The local database (src/main/store); {{reason}} is one of the store.* sentences
   'search.failed': 'Search did not work: {{reason}}',

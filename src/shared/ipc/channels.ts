@@ -43,6 +43,9 @@ export const invokeChannels = [
   'cancelBulkAction',
   'retryBulkAction',
   'undoBulkAction',
+  'snoozeConversation',
+  'listSnoozes',
+  'wakeSnoozed',
 ] as const
 export type InvokeChannel = (typeof invokeChannels)[number]
 
@@ -57,6 +60,7 @@ export const eventChannels = [
   'updateStatus',
   'backfillStatus',
   'bulkStatus',
+  'snoozesChanged',
 ] as const
 export type EventChannel = (typeof eventChannels)[number]
 

@@ -35,6 +35,7 @@ import {
   type BulkFailureOf,
   type BulkStatusOf,
 } from './bulk'
+import { snoozeArgsSchema, snoozeChatArgsSchema, type SnoozedConversationOf, type SnoozeListOf } from './snooze'
 import { errorTexts, type ErrorCode, type TextValues } from '../i18n/error-texts'
 import { hasUnfilledField } from '../domain/reply-template'
 import type { EventChannel, InvokeChannel } from './channels'
@@ -123,6 +124,10 @@ export interface BridgeError {
 /** Bulk actions (./bulk.ts): a conversation a batch could not change, and a batch's progress. */
 export type BulkFailure = BulkFailureOf<BridgeError>
 export type BulkStatus = BulkStatusOf<BridgeError>
+
+/** Snooze (./snooze.ts): one snoozed conversation with why its last wake failed, and the Snoozed view's list. */
+export type SnoozedConversation = SnoozedConversationOf<BridgeError>
+export type SnoozeList = SnoozeListOf<BridgeError>
 
 export type BridgeResult<T> = { ok: true; value: T } | { ok: false; error: BridgeError }
 
@@ -462,6 +467,11 @@ export const invokeContract = {
   cancelBulkAction: spec<BulkStatus>()(bulkBatchArgsSchema),
   retryBulkAction: spec<BulkStatus>()(bulkBatchArgsSchema),
   undoBulkAction: spec<BulkStatus>()(bulkBatchArgsSchema),
+  /** Snooze (./snooze.ts, src/main/snooze): archived now, unarchived when due; the Snoozed view's list; a snoozed
+   * conversation woken now. Each answers the list as it is then. */
+  snoozeConversation: spec<SnoozeList>()(snoozeArgsSchema),
+  listSnoozes: spec<SnoozeList>()(none),
+  wakeSnoozed: spec<SnoozeList>()(snoozeChatArgsSchema),
 } satisfies Record<InvokeChannel, InvokeSpec<z.ZodType, unknown>>
 
 export type InvokeArgs<C extends InvokeChannel> = z.input<(typeof invokeContract)[C]['args']>
@@ -479,6 +489,7 @@ export interface EventPayloads {
   updateStatus: UpdateStatus
   backfillStatus: BackfillStatus
   bulkStatus: BulkStatus
+  snoozesChanged: SnoozeList
 }
 // Compile-time check: one payload per event channel, no more, no less.
 type _EveryEventHasAPayload = [EventChannel] extends [keyof EventPayloads]
