@@ -13,6 +13,7 @@ export const shortcuts = [
   { keys: ['A'], action: 'assign' },
   { keys: ['U'], action: 'markRead' },
   { keys: ['N'], action: 'newMessages' },
+  { keys: ['Z'], action: 'snooze' },
   { keys: ['X'], action: 'toggleSelect' },
   { keys: ['Shift J', 'Shift K'], action: 'extendSelection' },
   { keys: ['Shift'], action: 'rangeClick' },

@@ -16,6 +16,7 @@ import { NoConversationOpen } from './NoConversationOpen'
 import { OpenConversationPane } from './OpenConversationPane'
 import { ShellHeader } from './ShellHeader'
 import { UpdateBanner } from '../updates/UpdateBanner'
+import { SnoozedPane, snoozeUi, useSnoozeUi } from '../snooze'
 import { SyncBanner } from './SyncBanner'
 import { LocalDataBanner } from './LocalDataBanner'
 import { useInboxShell } from './useInboxShell'
@@ -36,6 +37,29 @@ function Banners({ appState, onChangeAccount }: { appState: AppState; onChangeAc
   )
 }
 
+/** The list column: the view's conversations, or the Snoozed view (../snooze). */
+function ListColumn({
+  shell,
+  meUserId,
+  snoozedView,
+}: {
+  shell: ReturnType<typeof useInboxShell>
+  meUserId: string | null
+  snoozedView: boolean
+}) {
+  if (snoozedView) return <SnoozedPane now={shell.now} onOpen={shell.inbox.openAnywhere} />
+  return (
+    <ListPane
+      inbox={shell.inbox}
+      bulk={shell.bulk}
+      meUserId={meUserId}
+      drafts={shell.drafts}
+      now={shell.now}
+      onChooseMe={shell.settings.open}
+    />
+  )
+}
+
 export function InboxShell({
   appState,
   onChangeAccount,
@@ -49,6 +73,7 @@ export function InboxShell({
   const shell = useInboxShell(meUserId, composerRef, appState.lastOpenConversation)
   const { inbox, actions } = shell
   const open = inbox.openConversation
+  const snoozedView = useSnoozeUi().viewOpened
 
   return (
     <AppShell
@@ -63,18 +88,18 @@ export function InboxShell({
         onShortcuts={shell.cheatSheet.open}
         onSettings={shell.settings.open}
       />
-      <ViewsNav view={inbox.view} counts={inbox.all.data ? inbox.counts : null} onView={inbox.changeView} />
+      <ViewsNav
+        view={snoozedView ? null : inbox.view}
+        counts={inbox.all.data ? inbox.counts : null}
+        onView={(view) => {
+          snoozeUi.hideView()
+          inbox.changeView(view)
+        }}
+      />
       <AppShell.Main h="100vh" style={{ display: 'flex', flexDirection: 'column' }}>
         <Banners appState={appState} onChangeAccount={onChangeAccount} />
         <div style={{ flex: 1, minHeight: 0, display: 'flex' }}>
-          <ListPane
-            inbox={inbox}
-            bulk={shell.bulk}
-            meUserId={meUserId}
-            drafts={shell.drafts}
-            now={shell.now}
-            onChooseMe={shell.settings.open}
-          />
+          <ListColumn shell={shell} meUserId={meUserId} snoozedView={snoozedView} />
           <div style={{ flex: 1, minWidth: 0 }}>
             {open ? (
               <OpenConversationPane

@@ -1,8 +1,9 @@
-/** The "Views" navigation: Mine, Unassigned, All, Unread, Archive, each with its live count. */
+/** The "Views" navigation: Mine, Unassigned, All, Unread, Archive, each with its live count; then Snoozed. */
 import { useTranslation } from 'react-i18next'
 import { AppShell, Badge, NavLink, Stack } from '@mantine/core'
 import { IconArchive, IconInbox, IconMailOpened, IconUser, IconUserQuestion } from '@tabler/icons-react'
 import { inboxViews, type InboxView } from '../../../shared/domain/views'
+import { SnoozedNavLink } from '../snooze'
 
 const viewIcons: Record<InboxView, typeof IconInbox> = {
   mine: IconUser,
@@ -17,7 +18,8 @@ export function ViewsNav({
   counts,
   onView,
 }: {
-  view: InboxView
+  /** null: none of them (the Snoozed view shows). */
+  view: InboxView | null
   /** Absent while the conversations load: no badge rather than a wrong zero. */
   counts: Record<InboxView, number> | null
   onView: (view: InboxView) => void
@@ -55,6 +57,7 @@ export function ViewsNav({
             />
           )
         })}
+        <SnoozedNavLink />
       </Stack>
     </AppShell.Navbar>
   )

@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next'
 import { useDrafts } from '../bridge/queries'
 import { useBulk } from '../bulk/useBulk'
 import type { ComposerHandle } from '../composer/Composer'
+import { snoozeUi } from '../snooze'
 import { jumpToNewMessages } from '../thread/jumpToNew'
 import { useConversationActions } from './useConversationActions'
 import { useInboxNavigation } from './useInboxNavigation'
@@ -51,6 +52,7 @@ export function useInboxShell(
   const openAssign = useCallback(() => {
     if (openConversation) setAssignOpened(true)
   }, [openConversation, setAssignOpened])
+  const openSnooze = useCallback(() => openConversation && snoozeUi.setPickerOpened(true), [openConversation])
   const jumpToNew = useCallback(() => {
     if (openId && !jumpToNewMessages(openId)) notifications.show({ message: t('thread.noNewMessages') })
   }, [openId, t])
@@ -62,6 +64,7 @@ export function useInboxShell(
     focusComposer,
     markOpenRead: () => openId && actions.markRead(openId),
     jumpToNew,
+    snooze: openSnooze,
     focusSearch,
     showCheatSheet: cheatSheet.open,
     ...bulk.shortcuts,
@@ -74,6 +77,7 @@ export function useInboxShell(
     openAssign,
     jumpToNew,
     bulkCommands: bulk.commands,
+    openSnooze,
   })
   return {
     inbox,

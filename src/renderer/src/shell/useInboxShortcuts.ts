@@ -1,7 +1,7 @@
 /**
  * The inbox's single-key shortcuts (J/K move, Enter opens, E archives, A assigns, R replies, U marks read,
- * N jumps to the new messages, / or Ctrl/Cmd+F searches, ? lists them; for bulk actions X selects the row under
- * the cursor, Shift+J/K extend the selection, Esc clears it). Ignored while typing,
+ * N jumps to the new messages, Z snoozes, / or Ctrl/Cmd+F searches, ? lists them; for bulk actions X selects the
+ * row under the cursor, Shift+J/K extend the selection, Esc clears it). Ignored while typing,
  * inside a dialog, or with a modifier held
  * (except Ctrl/Cmd+F, which works everywhere).
  */
@@ -16,6 +16,8 @@ export interface ShortcutHandlers {
   markOpenRead: () => void
   /** To the open thread's "New messages" divider. */
   jumpToNew: () => void
+  /** The open conversation's snooze picker. */
+  snooze: () => void
   focusSearch: () => void
   showCheatSheet: () => void
   /** Bulk selection (../bulk): X, Shift+J/K, Esc. */
@@ -72,6 +74,10 @@ function runShortcut(event: KeyboardEvent, handlers: ShortcutHandlers): boolean 
     case 'n':
     case 'N':
       handlers.jumpToNew()
+      return true
+    case 'z':
+    case 'Z':
+      handlers.snooze()
       return true
     case '/':
       handlers.focusSearch()

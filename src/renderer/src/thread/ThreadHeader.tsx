@@ -1,4 +1,4 @@
-/** The thread's header: contact and channel, the WhatsApp reply window, assign and archive. */
+/** The thread's header: contact and channel, the WhatsApp reply window, assign, snooze and archive. */
 import { useTranslation } from 'react-i18next'
 import { Badge, Button, Group, Stack, Text, Title, Tooltip } from '@mantine/core'
 import { IconArchive, IconArchiveOff } from '@tabler/icons-react'
@@ -7,6 +7,7 @@ import { type ReplyWindow } from '../../../shared/domain/views'
 import { AssignPicker } from '../assign/AssignPicker'
 import { useFormat } from '../i18n/format'
 import { isPhoneLike } from '../shell/phone'
+import { ThreadSnooze } from '../snooze'
 import { ChannelIcon, channelTypeLabel, PhoneNumber } from '../shell/ui'
 
 /** "Acme SMS · SMS" says SMS twice: the type is added only when the channel's name does not already say it. */
@@ -80,6 +81,7 @@ export function ThreadHeader({
           onAssign={onAssign}
           onUnassign={onUnassign}
         />
+        <ThreadSnooze conversation={conversation} />
         <Button
           size="xs"
           variant="default"
