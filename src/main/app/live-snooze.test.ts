@@ -28,9 +28,9 @@ let adapters: NodeAdapters
 let inbox: InboxEngine
 let clock: MovableClock
 
-async function start(at: MovableClock = movableClock()): Promise<InboxEngine> {
+async function start(at: MovableClock = movableClock(), tickMs?: number): Promise<InboxEngine> {
   clock = at
-  inbox = await startSnoozeEngine({ harness, adapters, dir, client: harness.client() }, clock)
+  inbox = await startSnoozeEngine({ harness, adapters, dir, client: harness.client() }, clock, tickMs)
   await expect.poll(async () => (await inbox.listConversations({ archived: 'any' })).length).toBeGreaterThan(0)
   return inbox
 }
@@ -91,6 +91,20 @@ describe('snooze', () => {
     expect(await isArchivedOnServer(chatId)).toBe(true)
     clock.jump(HOUR / 2)
     await expect.poll(() => isArchivedOnServer(chatId)).toBe(false)
+  })
+
+  it('back from sleep, a snooze that came due meanwhile wakes at once, not at the next tick', async () => {
+    // A tick an hour long: only the resume can wake it within the test.
+    await start(movableClock(), HOUR)
+    const chatId = await firstActive()
+    await inbox.snooze(chatId, clock.scheduler.now() + HOUR)
+    inbox.setSystemAwake(false)
+    clock.jump(2 * HOUR)
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    expect(snoozedIds(await inbox.listSnoozes())).toEqual([chatId])
+    inbox.setSystemAwake(true)
+    await expect.poll(() => isArchivedOnServer(chatId)).toBe(false)
+    await expect.poll(async () => snoozedIds(await inbox.listSnoozes())).toEqual([])
   })
 
   it('refuses a time that has passed (or is now) and a year away: nothing sent, nothing recorded', async () => {

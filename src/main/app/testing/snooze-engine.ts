@@ -32,11 +32,12 @@ export const HOUR = 60 * 60 * 1000
 export async function startSnoozeEngine(
   base: { harness: SandboxHarness; adapters: NodeAdapters; dir: string; client: InboxApi },
   clock: MovableClock,
+  tickMs = 50,
 ): Promise<InboxEngine> {
   const { harness, adapters, dir, client } = base
   const inbox = createLiveInboxEngine(liveEngineDeps({ adapters, dir, client }), {
     ...FAST_SYNC,
-    snooze: { tickMs: 50, backoff: { baseMs: 50, capMs: 200, minMs: 20 }, scheduler: clock.scheduler },
+    snooze: { tickMs, backoff: { baseMs: 50, capMs: 200, minMs: 20 }, scheduler: clock.scheduler },
   })
   await inbox.accountChanged(sandboxSession(harness, client, 'snooze'))
   return inbox
