@@ -12,6 +12,10 @@ test('a long thread opens on its newest page in one request and pages back witho
   // The history backfill off: this is the read when nothing is stored (tests/e2e/backfill.spec.ts has the
   // stored case, which asks nothing), and the request log must hold the thread's requests only.
   const page = await connectWithoutBackfill(app, sandbox)
+  // The contact panel reads the thread's oldest page for its "first message" date: collapsed, so the log holds
+  // the thread's own reads only (tests/e2e/contact-panel.spec.ts has the panel's).
+  const collapsed = await page.evaluate(() => window.inboxDesk.updateSettings({ contactPanel: false }))
+  expect(collapsed.ok).toBe(true)
   const conversations = await page.evaluate(() => window.inboxDesk.listConversations({}))
   if (!conversations.ok) throw new Error(conversations.error.message)
   const target = conversations.value[0]!
