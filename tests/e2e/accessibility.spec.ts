@@ -1,6 +1,6 @@
 /**
- * axe on the overlays an agent opens all day (assign picker, shortcuts sheet,
- * command palette), in both themes. The welcome screen, the inbox, the thread
+ * axe on the overlays an agent opens all day (assign picker, snooze picker,
+ * shortcuts sheet, command palette), in both themes. The welcome screen, the inbox, the thread
  * and the settings drawer are checked in onboarding, inbox-list and
  * inbox-thread specs.
  */
@@ -17,7 +17,7 @@ async function openKwame(page: Page) {
 }
 
 for (const theme of ['light', 'dark'] as const) {
-  test(`assign picker, shortcuts sheet and command palette have no serious axe violation (${theme})`, async ({
+  test(`assign picker, snooze picker, shortcuts sheet and command palette have no serious axe violation (${theme})`, async ({
     app,
     sandbox,
   }) => {
@@ -36,6 +36,13 @@ for (const theme of ['light', 'dark'] as const) {
     expect(await seriousAxeViolations(page)).toEqual([])
     await page.keyboard.press('Escape')
     await expect(page.getByRole('textbox', { name: 'Search teammates' })).toHaveCount(0)
+
+    await page.locator('body').click({ position: { x: 5, y: 700 } })
+    await page.keyboard.press('z')
+    await expect(page.getByRole('group', { name: 'Snooze until' })).toBeVisible()
+    expect(await seriousAxeViolations(page)).toEqual([])
+    await page.keyboard.press('Escape')
+    await expect(page.getByRole('group', { name: 'Snooze until' })).toHaveCount(0)
 
     await page.locator('body').click({ position: { x: 5, y: 700 } })
     await page.keyboard.press('?')
