@@ -10,6 +10,8 @@ import { isBulkActive } from '../../../shared/ipc/bulk'
 import type { BulkStatus } from '../../../shared/ipc/contract'
 import { errorMessage } from '../bridge/client'
 import { useFormat } from '../i18n/format'
+import { isPhoneLike } from '../shell/phone'
+import { PhoneNumber } from '../shell/ui'
 import type { BulkBatch } from './useBulkBatch'
 
 /** The one line that says where the batch is. */
@@ -127,11 +129,15 @@ function FailedList({ status }: { status: BulkStatus }) {
         {title}
       </Text>
       <ScrollArea.Autosize mah={140} type="auto">
-        <ul aria-label={title} style={{ margin: 0, paddingInlineStart: 18 }}>
+        <ul
+          aria-label={title}
+          style={{ margin: 0, paddingInlineStart: 18, fontSize: 'var(--mantine-font-size-xs)', lineHeight: 1.4 }}
+        >
           {status.failed.map((failure) => (
             <li key={failure.chatId}>
-              <Text size="xs" span fw={500} dir="auto">
-                {failure.name || failure.chatId}
+              <Text size="xs" span fw={500} dir={isPhoneLike(failure.name) ? undefined : 'auto'}>
+                {/* A number reads left to right in an Arabic list too (the row shows it the same way). */}
+                {isPhoneLike(failure.name) ? <PhoneNumber number={failure.name} /> : failure.name || failure.chatId}
               </Text>
               <Text size="xs" span c="dimmed">
                 {' — '}
