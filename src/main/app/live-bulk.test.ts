@@ -118,8 +118,14 @@ describe('bulk actions', () => {
     const done = bulkEvents(status.batchId).map((s) => s.done)
     expect(done.at(-1)).toBe(24)
     expect(done).toEqual([...done].sort((a, b) => a - b))
-    // Told at most every PROGRESS_EVERY_MS while running, not once per conversation.
+    // Told at most every PROGRESS_EVERY_MS while running, not once per conversation; the list changes with it.
     expect(done.length).toBeLessThan(24)
+    const listChanges = adapters.events.filter((e) => e.event === 'conversationsChanged')
+    const shown = listChanges.flatMap((e) => (e.payload as { upserted: Conversation[] }).upserted)
+    // Each archived one shown (the next sync may show it again, from the server).
+    const archived = new Set(shown.filter((c) => c.archived).map((c) => c.id))
+    expect([...archived].sort()).toEqual([...chatIds].sort())
+    expect(listChanges.length).toBeLessThan(24)
   })
 
   it('a 429 holds the whole batch for its Retry-After; the conversation it refused is sent again, not failed', async () => {

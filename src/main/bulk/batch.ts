@@ -6,6 +6,7 @@ import type { BulkActionType } from '../../shared/ipc/bulk'
 import { isBulkActive } from '../../shared/ipc/bulk'
 import type { BridgeError, BulkFailure, BulkStatus } from '../../shared/ipc/contract'
 import { performItem, undoOpOf, undoSupported, type BulkItem, type BulkTarget } from './operations'
+import type { ConversationPatch } from '../sync'
 import { BatchRunner, type RunEnd, type RunnerOptions } from './runner'
 
 export interface BatchInit {
@@ -24,9 +25,10 @@ export interface BatchInit {
 }
 
 /**
- * Progress is told at most this often while a batch runs (each change of state, and the end, at once): a
- * batch of thousands would otherwise send the window a status per conversation, on top of each conversation's
- * own change, and the window has nothing to show between two frames of a progress bar.
+ * Progress is told at most this often while a batch runs (each change of state, and the end, at once), and the
+ * conversations changed meanwhile are shown then, in one event: a batch of thousands would otherwise send the
+ * window a status and a list change per conversation (each list change runs over every cached list), and the
+ * window has nothing to show between two frames of a progress bar.
  */
 export const PROGRESS_EVERY_MS = 200
 
@@ -40,12 +42,17 @@ export class BulkBatch {
   /** What the window was last told, and whether a later status waits for PROGRESS_EVERY_MS to pass. */
   private sent = { at: 0, state: null as BulkStatus['state'] | null, undo: null as BulkStatus['undo'] | null }
   private trailing: ReturnType<typeof setTimeout> | null = null
+  /** Changes made on the server and not shown yet: shown with the next status, in one event. */
+  private readonly unshown: ConversationPatch[] = []
 
   constructor(private readonly init: BatchInit) {
     for (const failure of init.refused) this.failures.set(failure.chatId, { item: null, failure })
     this.runner = new BatchRunner<BulkItem>(
       {
-        perform: (item) => performItem(init.target, item),
+        perform: async (item) => {
+          const patch = await performItem(init.target, item)
+          if (patch) this.unshown.push(patch)
+        },
         succeeded: (item) => {
           this.failures.delete(item.chatId)
           this.succeeded.set(item.chatId, item)
@@ -148,10 +155,22 @@ export class BulkBatch {
     this.trailing ??= setTimeout(() => this.send(this.status()), wait)
   }
 
+  /** Into main's picture. After the account changed its picture may be closed: the changes are on the server,
+   * and the status must still go out (a batch that never says "cancelled" would look stuck). */
+  private show(patches: ConversationPatch[]): void {
+    try {
+      this.init.target.picture.applyLocalChanges(patches)
+    } catch {
+      // Nothing to show them in any more; the account they belong to is not on screen.
+    }
+  }
+
   private send(status: BulkStatus): void {
     if (this.trailing) clearTimeout(this.trailing)
     this.trailing = null
     this.sent = { at: Date.now(), state: status.state, undo: status.undo }
+    // The list moves with the progress: every change the status counts is in main's picture first.
+    if (this.unshown.length > 0) this.show(this.unshown.splice(0))
     this.init.publish(status)
   }
 }

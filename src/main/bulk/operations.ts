@@ -13,7 +13,7 @@ import type { BulkAction } from '../../shared/ipc/bulk'
 import { coded } from '../../shared/i18n/error-texts'
 import { BridgeFailure } from '../ports/errors'
 import type { InboxApi } from '../ports/inbox-api'
-import type { SyncEngine } from '../sync'
+import type { ConversationPatch, SyncEngine } from '../sync'
 
 export type BulkOp =
   | { type: 'archive' }
@@ -45,41 +45,46 @@ export interface BulkSnoozer {
 /** The account a batch acts on: its client and main's picture of its conversations. */
 export interface BulkTarget {
   api: InboxApi
-  picture: Pick<SyncEngine, 'getConversation' | 'applyLocalChange' | 'noteOwnAction'>
+  picture: Pick<SyncEngine, 'getConversation' | 'applyLocalChanges' | 'noteOwnAction'>
   /** A teammate's name, for the assignee shown before the next sync. */
   displayName(userId: string): string | undefined
   snoozer?: BulkSnoozer
 }
 
-/** Sends one item, then shows its change at once (the next sync confirms it). */
-export async function performItem(target: BulkTarget, item: BulkItem): Promise<void> {
+/**
+ * Sends one item; answers the change to show in main's picture (the batch shows them together with its
+ * progress, ./batch.ts; the next sync confirms them), or null when the item showed its own (snooze).
+ */
+export async function performItem(target: BulkTarget, item: BulkItem): Promise<ConversationPatch | null> {
   const { api, picture } = target
   const { chatId, op } = item
   switch (op.type) {
     case 'archive':
       await api.archive(chatId)
-      return picture.applyLocalChange({ id: chatId, archived: true })
+      return { id: chatId, archived: true }
     case 'unarchive':
       await api.unarchive(chatId)
-      return picture.applyLocalChange({ id: chatId, archived: false })
+      return { id: chatId, archived: false }
     case 'markRead':
       await api.markRead(chatId)
-      return picture.applyLocalChange({ id: chatId, unreadCount: 0 })
+      return { id: chatId, unreadCount: 0 }
     case 'assign': {
       // Noted before the call: the sync that sees it must know it was me (no "assigned to you" notification).
       picture.noteOwnAction({ type: 'assign', chatId, userId: op.userId })
       await api.assign(chatId, op.userId)
       const displayName = target.displayName(op.userId) ?? assigneeName(item.before, op.userId) ?? op.userId
-      return picture.applyLocalChange({ id: chatId, assignee: { id: op.userId, displayName } })
+      return { id: chatId, assignee: { id: op.userId, displayName } }
     }
     case 'unassign':
       picture.noteOwnAction({ type: 'unassign', chatId })
       await api.unassign(chatId)
-      return picture.applyLocalChange({ id: chatId, assignee: null })
+      return { id: chatId, assignee: null }
     case 'snooze':
-      return void (await snoozer(target).snooze(chatId, op.untilMs))
+      await snoozer(target).snooze(chatId, op.untilMs)
+      return null
     case 'unsnooze':
-      return snoozer(target).unsnooze(chatId)
+      await snoozer(target).unsnooze(chatId)
+      return null
   }
 }
 

@@ -77,6 +77,8 @@ export interface SyncEngine {
   hasPicture(): boolean
   getUnreadTotal(): number
   applyLocalChange(patch: ConversationPatch): void
+  /** Many local changes told to the window in one event (a bulk action's, src/main/bulk). */
+  applyLocalChanges(patches: readonly ConversationPatch[]): void
   /** Drops a local change whose API call failed, showing the server's version again. */
   revertLocalChange(chatId: string): void
   /** Tell the engine about what the agent did, BEFORE the API call, so that it never notifies. */
@@ -138,15 +140,20 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     getStatus: () => loop.status.current,
     hasPicture: () => cache.hasAny() || loop.status.current.lastSyncedAt !== null,
     getUnreadTotal: () => cache.unreadTotal(),
-    applyLocalChange(patch) {
-      const server = cache.serverVersion(patch.id)
-      if (!server) {
-        log.debug(`local change for unknown conversation ${patch.id} ignored; the next sync brings it`)
-        return
+    applyLocalChange: (patch) => engine.applyLocalChanges([patch]),
+    applyLocalChanges(patches) {
+      const upserted: Conversation[] = []
+      for (const patch of patches) {
+        const server = cache.serverVersion(patch.id)
+        if (!server) {
+          log.debug(`local change for unknown conversation ${patch.id} ignored; the next sync brings it`)
+          continue
+        }
+        if (patch.assignee !== undefined) engine.noteOwnAction(ownActionOf(patch.id, patch.assignee))
+        upserted.push(cache.applyLocal(server, patch, scheduler.now()))
       }
-      if (patch.assignee !== undefined) engine.noteOwnAction(ownActionOf(patch.id, patch.assignee))
-      const shown = cache.applyLocal(server, patch, scheduler.now())
-      emit('conversationsChanged', { upserted: [shown], full: false, unreadTotal: cache.publishUnreadTotal() })
+      if (upserted.length === 0) return
+      emit('conversationsChanged', { upserted, full: false, unreadTotal: cache.publishUnreadTotal() })
     },
     revertLocalChange(chatId) {
       const server = cache.revertLocal(chatId)
