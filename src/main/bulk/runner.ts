@@ -107,6 +107,10 @@ export class BatchRunner<Item> {
 
   private async worker(): Promise<void> {
     for (;;) {
+      // Nothing left to send: end now, not after the backoff the last failure set (a batch that listed its
+      // last failures used to sit at "200 of 200" for up to a minute). Only the worker that runs an item puts
+      // it back in the queue, and it goes on looping, so no item is left behind.
+      if (this.queue.length === 0) return
       await this.gate()
       if (this.cancelled || this.stopped) return
       const next = this.queue.shift()
