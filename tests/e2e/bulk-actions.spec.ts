@@ -219,3 +219,26 @@ test('Cancel mid-batch: no request starts after it, and what was archived stays 
   await expect(headline).toHaveText(`Undone: ${changed} of ${changed} put back`, SLOW)
   expect(await archivedOnServer(sandbox)).toEqual([])
 })
+
+test('Snooze selected: each conversation snoozed (archived on the server until it wakes), one Undo wakes them', async ({
+  app,
+  sandbox,
+}) => {
+  const page = await connectWith(app, sandbox, 30)
+  await rows(page).nth(0).getByRole('checkbox').click()
+  await rows(page)
+    .nth(2)
+    .click({ modifiers: ['Shift'] })
+  const ids = await rows(page).evaluateAll((options) =>
+    options.slice(0, 3).map((o) => o.id.replace('conversation-', '')),
+  )
+  await bar(page).getByRole('button', { name: 'Snooze selected' }).click()
+  await page.getByRole('group', { name: 'Snooze until' }).getByRole('button').first().click()
+  const headline = panel(page).getByRole('status')
+  await expect(headline).toHaveText('Snoozed 3 of 3', SLOW)
+  expect((await archivedOnServer(sandbox)).sort()).toEqual([...ids].sort())
+
+  await panel(page).getByRole('button', { name: 'Undo' }).click()
+  await expect(headline).toHaveText('Undone: 3 of 3 put back', SLOW)
+  expect(await archivedOnServer(sandbox)).toEqual([])
+})

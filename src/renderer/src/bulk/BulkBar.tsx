@@ -1,16 +1,25 @@
 /**
  * The selection bar above the list while conversations are selected: how many, "Select all in this view", and
  * the bulk actions (archive or, in the Archive view, move to the inbox; mark read; assign with the assign picker;
- * unassign). Icon buttons with their names as labels and tooltips: the list column is narrow.
+ * unassign; snooze with the snooze choices, ../snooze). Icon buttons with their names as labels and tooltips: the list column is narrow.
  */
 import { ActionIcon, Button, CloseButton, Group, Popover, Stack, Text, Tooltip } from '@mantine/core'
-import { IconArchive, IconArchiveOff, IconMailOpened, IconUserMinus, IconUserPlus } from '@tabler/icons-react'
+import {
+  IconAlarmSnooze,
+  IconArchive,
+  IconArchiveOff,
+  IconMailOpened,
+  IconUserMinus,
+  IconUserPlus,
+} from '@tabler/icons-react'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { User } from '../../../shared/api/schemas'
 import type { BulkAction } from '../../../shared/ipc/bulk'
 import { AssignList } from '../assign/AssignPicker'
 import { useFormat } from '../i18n/format'
+import { useNow } from '../shell/useNow'
+import { SnoozeChoices } from '../snooze'
 import type { BulkSelection } from './useBulkSelection'
 
 export interface BulkBarProps {
@@ -19,10 +28,12 @@ export interface BulkBarProps {
   meUserId: string | null
   assignOpened: boolean
   onAssignOpened: (opened: boolean) => void
+  snoozeOpened: boolean
+  onSnoozeOpened: (opened: boolean) => void
   onAction: (action: BulkAction) => void
 }
 
-export function BulkBar({ selection, archiveView, meUserId, assignOpened, onAssignOpened, onAction }: BulkBarProps) {
+export function BulkBar({ selection, ...actions }: BulkBarProps) {
   const { t } = useTranslation()
   const format = useFormat()
   if (selection.count === 0) return null
@@ -45,13 +56,7 @@ export function BulkBar({ selection, archiveView, meUserId, assignOpened, onAssi
             {t('bulk.selected', { count: selection.count, shown: format.number(selection.count) })}
           </Text>
         </Group>
-        <BarActions
-          archiveView={archiveView}
-          meUserId={meUserId}
-          assignOpened={assignOpened}
-          onAssignOpened={onAssignOpened}
-          onAction={onAction}
-        />
+        <BarActions {...actions} />
       </Group>
       {selection.count < selection.viewCount && (
         <Button
@@ -72,6 +77,8 @@ function BarActions({
   meUserId,
   assignOpened,
   onAssignOpened,
+  snoozeOpened,
+  onSnoozeOpened,
   onAction,
 }: Omit<BulkBarProps, 'selection'>) {
   const { t } = useTranslation()
@@ -99,6 +106,11 @@ function BarActions({
       <BarAction label={t('bulk.unassign')} onClick={() => onAction({ type: 'unassign' })}>
         <IconUserMinus size={18} aria-hidden />
       </BarAction>
+      <BulkSnoozePicker
+        opened={snoozeOpened}
+        onOpenedChange={onSnoozeOpened}
+        onSnooze={(untilMs) => onAction({ type: 'snooze', untilMs })}
+      />
     </Group>
   )
 }
@@ -156,4 +168,51 @@ function BulkAssignPicker({
       </Popover.Dropdown>
     </Popover>
   )
+}
+
+/** The snooze choices (../snooze) for the selection: each conversation is snoozed until the instant picked. */
+function BulkSnoozePicker({
+  opened,
+  onOpenedChange,
+  onSnooze,
+}: {
+  opened: boolean
+  onOpenedChange: (opened: boolean) => void
+  onSnooze: (untilMs: number) => void
+}) {
+  const { t } = useTranslation()
+  return (
+    <Popover opened={opened} onChange={onOpenedChange} position="bottom-end" width={280} shadow="md" trapFocus>
+      <Popover.Target>
+        <Tooltip label={t('bulk.snooze')} withArrow openDelay={300}>
+          <ActionIcon
+            variant="subtle"
+            size="md"
+            aria-label={t('bulk.snooze')}
+            aria-haspopup="dialog"
+            aria-expanded={opened}
+            onClick={() => onOpenedChange(!opened)}
+          >
+            <IconAlarmSnooze size={18} aria-hidden />
+          </ActionIcon>
+        </Tooltip>
+      </Popover.Target>
+      <Popover.Dropdown p="xs">
+        {opened && (
+          <OpenSnoozeChoices
+            onSnooze={(untilMs) => {
+              onOpenedChange(false)
+              onSnooze(untilMs)
+            }}
+          />
+        )}
+      </Popover.Dropdown>
+    </Popover>
+  )
+}
+
+/** Mounted while open, so the presets follow the clock. */
+function OpenSnoozeChoices({ onSnooze }: { onSnooze: (untilMs: number) => void }) {
+  const now = useNow(15_000)
+  return <SnoozeChoices now={now} onSnooze={onSnooze} />
 }

@@ -30,6 +30,7 @@ export function useBulk(inbox: InboxNavigation) {
   })
   const batch = useBulkBatch()
   const [assignOpened, setAssignOpened] = useState(false)
+  const [snoozeOpened, setSnoozeOpened] = useState(false)
   const { ids } = selection.selection
   const { start } = batch
   const { clear } = selection
@@ -68,19 +69,41 @@ export function useBulk(inbox: InboxNavigation) {
         runAfterClose: true,
       },
       { id: 'bulkUnassign', label: t('bulk.unassign'), description: count, run: () => void act({ type: 'unassign' }) },
+      {
+        id: 'bulkSnooze',
+        label: t('bulk.snooze'),
+        description: count,
+        run: () => setSnoozeOpened(true),
+        runAfterClose: true,
+      },
       { id: 'bulkClear', label: t('bulk.clear'), description: 'Esc', run: clear },
     ]
   }, [t, selection, ids.length, archiveView, act, clear])
-  const shortcuts = {
+  return {
+    selection,
+    batch,
+    assignOpened,
+    setAssignOpened,
+    snoozeOpened,
+    setSnoozeOpened,
+    act,
+    archiveView,
+    commands,
+    shortcuts: shortcutsOf(selection),
+  }
+}
+
+/** X, Shift+J/K and Esc for ../shell/useInboxShortcuts.ts (Esc only when something is selected). */
+function shortcutsOf(selection: ReturnType<typeof useBulkSelection>) {
+  return {
     toggleSelect: selection.toggleActive,
     extendSelection: selection.extend,
     clearSelection: () => {
       if (selection.count === 0) return false
-      clear()
+      selection.clear()
       return true
     },
   }
-  return { selection, batch, assignOpened, setAssignOpened, act, archiveView, commands, shortcuts }
 }
 
 export type InboxBulk = ReturnType<typeof useBulk>

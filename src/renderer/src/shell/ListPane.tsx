@@ -72,6 +72,8 @@ export function ListPane({
         meUserId={meUserId}
         assignOpened={bulk.assignOpened}
         onAssignOpened={bulk.setAssignOpened}
+        snoozeOpened={bulk.snoozeOpened}
+        onSnoozeOpened={bulk.setSnoozeOpened}
         onAction={(action) => void bulk.act(action)}
       />
       {search.searching && (
