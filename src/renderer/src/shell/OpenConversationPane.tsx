@@ -31,6 +31,7 @@ export const OpenConversationPane = forwardRef<ComposerHandle, OpenConversationP
           now={now}
           meUserId={settings.meUserId}
           unreadAtOpen={inbox.unreadAtOpen}
+          focusMessage={inbox.focusMessage}
           cannedReplies={settings.cannedReplies}
           assignOpened={inbox.assignOpened}
           onAssignOpenedChange={inbox.setAssignOpened}
