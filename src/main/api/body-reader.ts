@@ -6,8 +6,12 @@
  * stops it before the first byte. Error bodies go through the same reader.
  */
 
-/** 16 MiB: a 10,000-conversation list is about 7 MB. */
+/** 16 MiB: any answer but the conversation list (a thread's page, users, a reply's answer). */
 export const MAX_RESPONSE_BYTES = 16 * 1024 * 1024
+
+/** The conversation list's cap: the API has no paging, and 100,000 conversations are ~52 MB (issue 11 §6).
+ * 160 MiB holds about 300,000; past it the list is refused whole, never half-read. */
+export const MAX_LIST_RESPONSE_BYTES = 160 * 1024 * 1024
 
 /** The body was larger than the cap; `bytes` is how much had arrived (or what Content-Length said). */
 export class ResponseTooLarge extends Error {

@@ -101,7 +101,7 @@ function watchWrites(): { bytes: number; closed: Promise<void>; close(): void } 
   return { bytes: 0, closed, close }
 }
 
-describe('response bodies are capped at 16 MiB', () => {
+describe('response bodies are capped: 16 MiB, the conversation list 160 MiB (100,000 conversations are ~52 MB)', () => {
   it.each([
     ['streamed without a length', false],
     ['with a Content-Length of 300 MB', true],
@@ -113,7 +113,7 @@ describe('response bodies are capped at 16 MiB', () => {
     }
     const error = await failure(client().listConversations())
     expect(error.kind).toBe('invalid_response')
-    expect(error.message).toContain('larger than 16 MiB while loading the conversations')
+    expect(error.message).toContain('larger than 160 MiB while loading the conversations')
     expect(error.message).toContain('stopped reading it')
     await written.closed // the client hung up: the server was not allowed to send it all
     expect(written.bytes).toBeLessThan(300 * MiB)
@@ -166,11 +166,23 @@ describe('strings and arrays in answers are bounded', () => {
     lastMessage: null,
   })
 
-  it('a 20 MB contact name never reaches the renderer: the body cap stops it', async () => {
+  it('a 20 MB contact name never reaches the renderer: a thread page is stopped by the body cap, a list by the schema', async () => {
+    const message = {
+      id: 1,
+      chatId: 'chat_1',
+      direction: 'inbound',
+      date: '2026-11-24T09:15:02.123Z',
+      status: 'received',
+    }
+    api.respond.current = (_req, res) =>
+      json(res, 200, { data: [{ ...message, content: { type: 'text', text: 'N'.repeat(20 * MiB) } }], hasMore: false })
+    const page = await failure(client().getMessages('chat_1'))
+    expect(page.kind).toBe('invalid_response')
+    expect(page.message).toContain('larger than 16 MiB')
     api.respond.current = (_req, res) => json(res, 200, { data: [conversation('N'.repeat(20 * MiB))] })
     const error = await failure(client().listConversations())
     expect(error.kind).toBe('invalid_response')
-    expect(error.message).toContain('larger than 16 MiB')
+    expect(error.message).toContain('data.0.contact.name')
   })
 
   it('a 2 MB contact name (under the body cap) is refused by the schema, naming the field', async () => {

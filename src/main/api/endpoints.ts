@@ -5,6 +5,7 @@
  * was doing) and the zod schema of its answer. Sending, retrying and mapping
  * failures is the transport's job (./transport.ts).
  */
+import { MAX_LIST_RESPONSE_BYTES } from './body-reader'
 import {
   listConversationsResponseSchema,
   listUsersResponseSchema,
@@ -57,6 +58,7 @@ function conversationReads(transport: Transport): Pick<InboxApi, 'listConversati
           query: params,
           idempotent: true,
           notFound: coded('api.noConversationsRoute', { host: transport.host }),
+          maxResponseBytes: MAX_LIST_RESPONSE_BYTES,
         },
         listConversationsResponseSchema,
       )

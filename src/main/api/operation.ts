@@ -15,4 +15,6 @@ export interface Operation {
   idempotent: boolean
   /** What a 404 means for this operation. The words for "while <doing>" are the catalogs' `during.<id>`. */
   notFound: CodedText
+  /** A larger body cap than the client's for this operation (the conversation list, ./body-reader.ts). */
+  maxResponseBytes?: number
 }

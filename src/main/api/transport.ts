@@ -171,7 +171,7 @@ async function attemptOnce<T>(state: TransportState, operation: Operation, schem
       redirect: 'manual',
     })
     // Capped, error bodies included: a 300 MB answer is stopped at the cap, never held whole.
-    text = await readCappedText(response, options.maxResponseBytes)
+    text = await readCappedText(response, Math.max(options.maxResponseBytes, operation.maxResponseBytes ?? 0))
   } catch (error) {
     if (error instanceof ResponseTooLarge) throw responseTooLarge(state.failure, operation, error)
     throw transportFailure(state.failure, operation, error, timedOut)
